@@ -1,0 +1,71 @@
+"""Command line: python -m generator check | build | serve."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import build as pipeline
+from .report import Report
+from .search_terms import translation_coverage
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Chain chief system portal generator")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the portal folder (holds site-config.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate every content file and report every problem")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build = commands.add_parser("build", help="check, then build the site (nothing is written on error)")
+    build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site/)")
+    build.add_argument("--base-url", help="published address, overriding site-config.yml")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when content changes")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--out", type=Path, default=Path(".preview"), help="preview output folder")
+    args = parser.parse_args(argv)
+
+    root = args.root.resolve()
+    if args.command == "check":
+        checked = pipeline.check(root, args.strict)
+        print_report(checked.report)
+        if checked.portal is not None and not checked.report.failed(args.strict):
+            print_summary(checked)
+        return 1 if checked.report.failed(args.strict) else 0
+    if args.command == "build":
+        out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+        checked = pipeline.build(root, out, args.base_url, args.strict)
+        print_report(checked.report)
+        if checked.report.failed(args.strict) or checked.portal is None:
+            print(f"build stopped: nothing written to {args.out} / 构建已停止：未写入 {args.out}", file=sys.stderr)
+            return 1
+        print(f"built {len(checked.pages)} pages × 2 languages into {args.out}")
+        return 0
+    from .serve import serve as run_server
+    return run_server(root, args.out if args.out.is_absolute() else Path.cwd() / args.out, args.port)
+
+
+def print_report(report: Report) -> None:
+    for issue in report.errors + report.warnings:
+        print(issue.format(), file=sys.stderr)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors or warnings:
+        print(f"{errors} error(s), {warnings} warning(s) / {errors} 个错误，{warnings} 个警告", file=sys.stderr)
+
+
+def print_summary(checked: pipeline.Checked) -> None:
+    """A short summary an editor can paste into a pull request."""
+    portal = checked.portal
+    counts = Counter(record.record_type for kind in portal.by_kind.values() for record in kind.values())
+    print("| kind | records |\n|---|---|")
+    for kind, number in sorted(counts.items()):
+        print(f"| {kind} | {number} |")
+    print(f"\nerrors: {len(checked.report.errors)}, warnings: {len(checked.report.warnings)}\n")
+    print("| jurisdiction | English translation coverage |\n|---|---|")
+    for jid, (done, total) in translation_coverage(portal).items():
+        print(f"| {jid} | {done}/{total} ({100 * done // max(total, 1)}%) |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The pipeline: config → load → validate → model → render → write, one call per line."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import load, mkdocs_engine, model, render, search_terms, validate
+from .config import SiteConfig, load_site_config
+from .model import Portal
+from .report import Report
+
+
+@dataclass
+class Checked:
+    """What `check` learnt: the problems, and the portal when there were none."""
+
+    report: Report
+    config: SiteConfig | None = None
+    portal: Portal | None = None
+    pages: list | None = None
+
+
+def check(root: Path, strict: bool = False) -> Checked:
+    report = Report()
+    config = load_site_config(root, report)
+    raw = load.load(root, report)
+    validate.validate(raw, report)
+    if report.failed(strict) or config is None:
+        return Checked(report)
+    portal = model.build(raw)
+    pages = render.plan(portal, report)
+    return Checked(report, config, portal, pages)
+
+
+def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False) -> Checked:
+    """Check, then build into a temporary folder and put it in place only when all went well."""
+    checked = check(root, strict)
+    if checked.report.failed(strict) or checked.portal is None:
+        return checked
+    config = checked.config.with_base_url(base_url)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(out)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.build-", dir=out.parent) as tmp:
+        work, site = Path(tmp) / "work", Path(tmp) / "site"
+        user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
+        for lang in render.LANGS:
+            docs = work / lang / "docs"
+            render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
+            nav = render.nav(checked.portal, checked.pages, lang)
+            project = mkdocs_engine.write_project(work / lang, lang, docs, nav, config,
+                                                  site / mkdocs_engine.LANGUAGE_PREFIX[lang], user_dict)
+            mkdocs_engine.build(project)
+        _replace(out, site)
+    return checked
+
+
+def theme_dirs(root: Path) -> list[Path]:
+    """Page templates: the portal's own theme/pages first, then the built-in ones."""
+    own = root / "theme" / "pages"
+    return [own, render.THEME_PAGES] if own.resolve() != render.THEME_PAGES else [render.THEME_PAGES]
+
+
+def _replace(out: Path, new_site: Path) -> None:
+    """Swap the new site in with renames, so a reader never sees half of either site."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.rename(out, old)
+    os.rename(new_site, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_stale_builds(out: Path) -> None:
+    """Temporary folders left by a build that was killed half-way."""
+    for stale in out.parent.glob(f".{out.name}.build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in out.parent.glob(f".{out.name}.old-*"):
+        shutil.rmtree(stale, ignore_errors=True)

@@ -1,0 +1,55 @@
+"""The portal's own settings, read from site-config.yml and checked like content."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import reader, schema, validate
+from .load import RawRecord
+from .model import Text, _freeze
+from .report import Report
+
+CONFIG_FILE = "site-config.yml"
+
+SITE = schema.Struct("site-config", [
+    schema.F("title", schema.Text(), "the portal's name", "门户名称", True),
+    schema.F("description", schema.Text(), "one sentence on what the portal is", "一句话介绍", True),
+    schema.F("base_url", schema.Url(), "the published address, e.g. https://org.github.io/repo/ (the site also "
+             "works under any other sub-path)", "发布地址，如 https://org.github.io/repo/", True),
+    schema.F("copyright", schema.Text(), "footer line", "页脚版权行"),
+    schema.F("notice", schema.Text(), "a notice shown on the home page", "首页提示"),
+])
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: Text
+    description: Text
+    base_url: str
+    copyright: Text | None
+    notice: Text | None
+
+    def with_base_url(self, base_url: str | None) -> "SiteConfig":
+        if not base_url:
+            return self
+        return SiteConfig(self.title, self.description, base_url.rstrip("/") + "/", self.copyright, self.notice)
+
+
+def load_site_config(root: Path, report: Report) -> SiteConfig | None:
+    path = root / CONFIG_FILE
+    try:
+        data = reader.parse_yaml(reader.decode(reader.read_bytes(path)))
+    except FileNotFoundError:
+        report.error(CONFIG_FILE, 0, "", "a site-config.yml at the top of the portal", "门户根目录下的 site-config.yml",
+                     "no such file")
+        return None
+    except reader.ReadError as err:
+        report.error(CONFIG_FILE, err.line, "", err.expected_en, err.expected_zh, err.found)
+        return None
+    before = len(report.errors)
+    validate.check_struct(SITE, data, RawRecord("site-config", data, CONFIG_FILE, 1), report)
+    if len(report.errors) > before:
+        return None
+    record = _freeze(SITE, data, CONFIG_FILE)
+    return SiteConfig(record.title, record.description, record.base_url.rstrip("/") + "/", record.copyright,
+                      record.notice)

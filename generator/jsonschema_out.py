@@ -1,0 +1,40 @@
+"""The content model as JSON Schema (draft 2020-12), published with the site for tools and editors."""
+from __future__ import annotations
+
+from . import schema
+
+
+def json_schema(kind_name: str) -> dict:
+    kind = schema.KINDS[kind_name]
+    result = _type(kind.struct)
+    body = {"type": "array", "items": result} if kind.many_per_file else result
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind_name}.schema.json",
+            "title": kind_name, "description": f"{kind.en} / {kind.zh}", **body}
+
+
+def _type(type_: schema.Type) -> dict:
+    en, zh = type_.describe()
+    if isinstance(type_, schema.Struct):
+        return {"type": "object", "additionalProperties": False,
+                "required": [f.name for f in type_.fields.values() if f.required],
+                "properties": {f.name: dict(_type(f.type), description=f"{f.en} / {f.zh}")
+                               for f in type_.fields.values()}}
+    if isinstance(type_, schema.Text):
+        return {"type": "object", "additionalProperties": False, "required": ["zh"],
+                "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}}}
+    if isinstance(type_, schema.List):
+        return {"type": "array", "items": _type(type_.item), "minItems": type_.min_items}
+    if isinstance(type_, schema.Enum):
+        return {"enum": list(type_.table)}
+    if isinstance(type_, schema.Int):
+        return {"type": "integer", "minimum": type_.minimum, "maximum": type_.maximum}
+    if isinstance(type_, schema.Number):
+        return {"type": "number", "minimum": 0}
+    if isinstance(type_, schema.Bool):
+        return {"type": "boolean"}
+    if isinstance(type_, schema.Str):
+        result = {"type": "string", "minLength": 1, "maxLength": type_.max_length}
+        if type_.pattern:
+            result["pattern"] = f"^(?:{type_.pattern.pattern})$"
+        return result
+    raise TypeError(f"no JSON Schema for {type_!r} ({en} / {zh})")

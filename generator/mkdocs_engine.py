@@ -1,0 +1,80 @@
+"""Everything MkDocs-specific: write one ordinary MkDocs project per language and build it.
+
+Material for MkDocs is in maintenance and MkDocs 2 drops plugins, so the generator keeps
+the site engine behind this one module: moving to another engine rewrites this file and
+the Material overrides in theme/material, nothing else.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+
+from .config import SiteConfig
+from .render import text_plain
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+LANGUAGE_PREFIX = {"zh": "", "en": "en/"}   # where each language lives in the built site
+LANGUAGE_NAME = {"zh": "中文", "en": "English"}
+# Search splits on white space, jieba's zero-width spaces and Chinese punctuation, in both
+# languages: English pages show untranslated Chinese too.
+SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）]+"
+
+
+def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path,
+                  user_dict: Path) -> Path:
+    """Write `mkdocs.yml` for one language (as data, with safe_dump) and return its path."""
+    shutil.copytree(THEME_DIR / "assets", docs_dir / "assets", dirs_exist_ok=True)
+    up = "../" if LANGUAGE_PREFIX[lang] else ""
+    settings = {
+        # Material prints these into pages unescaped: escape them here.
+        "site_name": str(escape(text_plain(config.title, lang))),
+        "site_description": str(escape(text_plain(config.description, lang))),
+        "site_url": config.base_url + LANGUAGE_PREFIX[lang],
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(THEME_DIR / "material"),
+            "language": lang,
+            "font": False,  # no Google Fonts: the site must work on a network with no internet
+            "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.footer",
+                         "search.suggest", "search.highlight", "content.tooltips"],
+            "palette": [
+                {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "red", "accent": "red",
+                 "toggle": {"icon": "material/weather-night", "name": "dark" if lang == "en" else "深色"}},
+                {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "red", "accent": "red",
+                 "toggle": {"icon": "material/weather-sunny", "name": "light" if lang == "en" else "浅色"}},
+            ],
+        },
+        "extra": {
+            "generator": False,
+            # Each entry is the other language's root relative to this one; the theme override
+            # (partials/alternate.html) appends the current page, so a switch keeps the page.
+            "alternate": [{"name": LANGUAGE_NAME[other], "lang": other, "link": up + LANGUAGE_PREFIX[other]}
+                          for other in LANGUAGE_PREFIX],
+        },
+        "extra_css": ["assets/portal.css"],
+        "markdown_extensions": ["attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
+        "plugins": [{"search": {"separator": SEARCH_SEPARATOR, "jieba_dict_user": str(user_dict)}}],
+        "nav": nav,
+    }
+    if config.copyright:
+        settings["copyright"] = str(escape(text_plain(config.copyright, lang)))
+    path = work / f"mkdocs.{lang}.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    return path
+
+
+def build(config_file: Path) -> None:
+    """Build one MkDocs project; MkDocs' own chatter is kept to warnings."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    mkdocs_config = load_config(config_file=str(config_file))
+    mkdocs_build(mkdocs_config)

@@ -1,0 +1,220 @@
+"""The portal as objects: frozen records with the domain's questions answered.
+
+Records are built generically from the schema declaration, so a field is declared once
+(schema.py) and never re-typed here; the named queries below are the domain logic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import schema
+from .load import RawRecord
+from .romanise import romanise
+
+
+@dataclass(frozen=True)
+class Text:
+    """Bilingual text; `en` is None while a translation is pending."""
+
+    zh: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str | None:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Name(Text):
+    """A person's name: an English page shows `en` or, failing that, the romanised name."""
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else (self.en or romanise(self.zh))
+
+
+class Record:
+    """A validated record or nested entry: fields by attribute, absent ones None or ()."""
+
+    __slots__ = ("record_type", "_values", "origin")
+
+    def __init__(self, kind: str, values: dict, origin: tuple[str, int]):
+        object.__setattr__(self, "record_type", kind)
+        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "origin", origin)
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        raise AttributeError("records are frozen")
+
+    def __repr__(self):
+        return f"<{self.record_type} {self._values.get('id')}>"
+
+
+def _freeze(type_, value, path: str):
+    if isinstance(type_, schema.Struct):
+        values = {}
+        for name, declared in type_.fields.items():
+            item = value.get(name) if value else None
+            empty = () if isinstance(declared.type, schema.List) else None
+            values[name] = empty if item is None else _freeze(declared.type, item, path)
+        return Record(type_.name, values, (path, getattr(value, "line", 0)))
+    if isinstance(type_, schema.Text):
+        cls = Name if isinstance(type_, schema.Name) else Text
+        return cls(value["zh"].strip(), (value.get("en") or "").strip() or None)
+    if isinstance(type_, schema.List):
+        return tuple(_freeze(type_.item, item, path) for item in value)
+    return value
+
+
+def freeze(raw: RawRecord) -> Record:
+    record = _freeze(schema.KINDS[raw.kind].struct, raw.data, raw.path)
+    if raw.kind == "policy":
+        values = dict(record._values, body=raw.body, body_en=raw.body_en)
+        record = Record("policy", values, record.origin)
+    return record
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One role a person holds on one chain."""
+
+    person: Record
+    chain: Record
+    role: Record
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of an assignment table: `span` rows tall, 0 where covered by the cell above."""
+
+    value: object
+    span: int
+
+
+class Portal:
+    """All records, indexed, with the questions pages ask of them."""
+
+    def __init__(self, records: list[Record]):
+        self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in schema.KINDS}
+        for record in records:
+            self.by_kind[record.record_type][record.id] = record
+
+    def all(self, kind: str) -> list[Record]:
+        return list(self.by_kind[kind].values())
+
+    def get(self, kind: str, rid: str | None) -> Record | None:
+        return self.by_kind[kind].get(rid) if rid else None
+
+    @property
+    def jurisdictions(self) -> list[Record]:
+        return self.all("jurisdiction")
+
+    def jurisdiction_of(self, record: Record) -> Record:
+        if record.record_type == "jurisdiction":
+            return record
+        if record.record_type == "project":
+            return self.jurisdiction_of(self.get("chain", record.chain))
+        return self.get("jurisdiction", record.jurisdiction)
+
+    @staticmethod
+    def entry(collection, eid: str | None) -> Record | None:
+        """An entry of a declared collection (a role, a stage, a tier…) by id."""
+        return next((e for e in collection if e.id == eid), None)
+
+    @cached_property
+    def _chains_by_jurisdiction(self) -> dict[str, list[Record]]:
+        grouped: dict[str, list[Record]] = {j: [] for j in self.by_kind["jurisdiction"]}
+        for chain in sorted(self.all("chain"), key=lambda c: (c.order, c.id)):
+            grouped[chain.jurisdiction].append(chain)
+        return grouped
+
+    def chains_of(self, jurisdiction: Record) -> list[Record]:
+        return self._chains_by_jurisdiction[jurisdiction.id]
+
+    def of_jurisdiction(self, kind: str, jurisdiction: Record) -> list[Record]:
+        return [r for r in self.all(kind) if self.jurisdiction_of(r).id == jurisdiction.id]
+
+    def projects_of(self, chain: Record) -> list[Record]:
+        return [p for p in self.all("project") if p.chain == chain.id]
+
+    def chains_of_unit(self, unit: Record) -> list[Record]:
+        return [c for c in self.chains_of(self.jurisdiction_of(unit))
+                if any(a.unit == unit.id for a in c.units) or any(e.unit == unit.id for e in c.enterprises)]
+
+    def policies_about(self, record: Record) -> list[Record]:
+        field = "chains" if record.record_type == "chain" else "jurisdictions"
+        return sorted((p for p in self.all("policy") if record.id in getattr(p, field)),
+                      key=lambda p: p.date, reverse=True)
+
+    def task_tables(self, jurisdiction: Record) -> list[tuple[Text, list[Record]]]:
+        """The jurisdiction's task tables, each with its rows in order."""
+        tables: dict[Text, list[Record]] = {}
+        for task in self.of_jurisdiction("task", jurisdiction):
+            tables.setdefault(task.table, []).append(task)
+        return [(name, sorted(rows, key=lambda t: t.number)) for name, rows in tables.items()]
+
+    def group_path(self, chain: Record) -> list[Record]:
+        """The groups enclosing a chain, outermost first."""
+        jurisdiction = self.jurisdiction_of(chain)
+        path, group = [], self.entry(jurisdiction.groups, chain.group)
+        while group is not None:
+            path.insert(0, group)
+            group = self.entry(jurisdiction.groups, group.parent)
+        return path
+
+    @cached_property
+    def holdings(self) -> dict[str, list[Holding]]:
+        """Every person's roles across the portal, by person id."""
+        result: dict[str, list[Holding]] = {pid: [] for pid in self.by_kind["person"]}
+        for chain in sorted(self.all("chain"), key=lambda c: (c.jurisdiction, c.order)):
+            roles = self.jurisdiction_of(chain).roles
+            for chief in chain.chiefs:
+                if chief.person:
+                    result[chief.person].append(Holding(self.get("person", chief.person), chain,
+                                                        self.entry(roles, chief.role)))
+        return result
+
+    def chief_table(self, jurisdiction: Record) -> list[list[Cell]]:
+        """Rows of the chief-assignment table: group levels, chain, chiefs; merged like the annex.
+
+        A cell merges with the one above when it holds the same value and every cell to its
+        left is merged too, so one leader spans adjacent chains only inside one group.
+        """
+        rows = []
+        for chain in self.chains_of(jurisdiction):
+            path = self.group_path(chain)
+            groups = [path[i] if i < len(path) else None for i in range(len(jurisdiction.grouping))]
+            chiefs = tuple(c.person or c.holder for c in chain.chiefs if c.person or c.holder)
+            rows.append(groups + [chain, chiefs])
+        return _merge(rows, merge_columns=set(range(len(jurisdiction.grouping))) | {len(jurisdiction.grouping) + 1})
+
+
+def _merge(rows: list[list], merge_columns: set[int]) -> list[list[Cell]]:
+    """Merge equal cells downwards, column by column, inside the blocks of the columns to the left."""
+    cells = [[Cell(v, 1) for v in row] for row in rows]
+    for col in sorted(merge_columns):
+        start = 0
+        for r in range(1, len(rows)):
+            inside_left_blocks = all(cells[r][c].span == 0 for c in merge_columns if c < col)
+            if _mergeable(rows[r][col]) and rows[r][col] == rows[start][col] and inside_left_blocks:
+                cells[start][col] = Cell(rows[start][col], cells[start][col].span + 1)
+                cells[r][col] = Cell(rows[r][col], 0)
+            else:
+                start = r
+    return cells
+
+
+def _mergeable(value) -> bool:
+    """Groups merge; chief cells merge only when they name people (two unnamed chiefs may differ)."""
+    if isinstance(value, tuple):
+        return bool(value) and all(isinstance(v, str) for v in value)
+    return value is not None
+
+
+def build(records: list[RawRecord]) -> Portal:
+    return Portal([freeze(raw) for raw in records])

@@ -1,0 +1,179 @@
+"""Render the portal's pages, in each language, as Markdown files holding escaped HTML.
+
+Templates autoescape (MkDocs' own theme templates do not, so nothing from content reaches
+them unescaped: titles and nav labels are escaped here). Markdown written by editors is
+converted and then sanitised to an allow-list with nh3 before it reaches a page.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+import yaml
+from markupsafe import Markup, escape
+
+from . import kinds, schema
+from .config import SiteConfig
+from .jsonschema_out import json_schema
+from .model import Portal, Record, Text
+from .report import Report
+from .ui import STRINGS, ui
+
+LANGS = ("zh", "en")
+THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
+RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/")
+
+_ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "code",
+                 "pre", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "span", "del"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site: its address (same in both languages), template and subject."""
+
+    path: str
+    template: str
+    title: Text
+    origin: tuple[str, int]
+    context: dict = field(default_factory=dict)
+
+
+def plan(portal: Portal, report: Report) -> list[Page]:
+    """Every page of the site; two records claiming one address is an error."""
+    pages = [Page("", "home.html", Text(*STRINGS["home"]), ("site-config.yml", 0)),
+             Page("people/", "people.html", Text(*STRINGS["people"]), ("content/people", 0)),
+             Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0)),
+             Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0))]
+    for j in portal.jurisdictions:
+        base = f"{j.id}/"
+        pages.append(Page(base, "jurisdiction.html", j.name, j.origin, {"j": j}))
+        pages.append(Page(base + "chiefs/", "chief_table.html", Text(*STRINGS["chief_table"]), j.origin, {"j": j}))
+        if portal.of_jurisdiction("unit", j):
+            pages.append(Page(base + "units/", "units.html", Text(*STRINGS["units"]), j.origin, {"j": j}))
+        if portal.of_jurisdiction("task", j):
+            pages.append(Page(base + "tasks/", "tasks.html", Text(*STRINGS["tasks"]), j.origin, {"j": j}))
+        for chain in portal.chains_of(j):
+            pages.append(Page(f"{base}chains/{chain.id}/", "chain.html", chain.name, chain.origin,
+                              {"j": j, "chain": chain}))
+    for policy in portal.all("policy"):
+        pages.append(Page(f"policies/{policy.id}/", "policy.html", policy.title, policy.origin, {"policy": policy}))
+    _refuse_duplicate_paths(pages, report)
+    return pages
+
+
+def _refuse_duplicate_paths(pages: list[Page], report: Report) -> None:
+    seen: dict[str, Page] = {}
+    for page in pages:
+        if page.template == "jurisdiction.html" and page.path in RESERVED:
+            report.error(page.origin[0], page.origin[1], "id", f"an id other than {page.path[:-1]!r}, which the "
+                         "site uses for its own pages", f"站点自用 {page.path[:-1]!r} 以外的 id", repr(page.path[:-1]))
+        other = seen.get(page.path)
+        if other is not None:
+            report.error(page.origin[0], page.origin[1], "id", f"a record with its own web address ('/{page.path}' "
+                         f"is also {other.origin[0]}:{other.origin[1]})",
+                         f"网址唯一的记录（'/{page.path}' 与 {other.origin[0]}:{other.origin[1]} 重复）", page.path)
+        seen.setdefault(page.path, page)
+
+
+# --- helpers the templates call ------------------------------------------------------------
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """A link from one page to another, relative, so the site works under any sub-path."""
+    up = "../" * from_path.count("/")
+    return (up + to_path) or "./"
+
+
+def text_html(value: Text | None, lang: str) -> Markup:
+    """Text in the page's language; a missing English shows the Chinese, visibly marked."""
+    if value is None:
+        return Markup("")
+    shown = value.get(lang)
+    if shown:
+        return escape(shown)
+    return Markup('<span lang="zh-CN">{}</span> <mark class="portal-pending">{}</mark>').format(
+        value.zh, ui("translation_pending", lang))
+
+
+def text_plain(value: Text | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return value.get(lang) or f"{value.zh} ({ui('translation_pending', lang)})"
+
+
+def markdown_html(source: str) -> Markup:
+    """Editors' Markdown as HTML, sanitised: no script, no event handler, no javascript: link."""
+    html = markdown_lib.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
+    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}, "td": {"align"},
+                                                                    "th": {"align"}},
+                            url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer"))
+
+
+def kind_label(table: dict, key: str, lang: str) -> str:
+    zh, en, _ = table[key]
+    return zh if lang == "zh" else en
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def environment(theme_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs]), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             # `{#id}` is Markdown's heading-id syntax; comments are `{## … ##}`.
+                             comment_start_string="{##", comment_end_string="##}")
+    env.globals.update(kinds=kinds, schema=schema)
+    return env
+
+
+def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str, docs_dir: Path,
+               theme_dirs: list[Path]) -> None:
+    """Write every page as `docs_dir/<path>/index.md`, plus the published JSON Schemas."""
+    env = environment(theme_dirs)
+    for page in pages:
+        body = env.get_template(page.template).render(**_context(portal, page, config, lang))
+        target = docs_dir / page.path / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        meta = {"title": str(escape(text_plain(page.title, lang)))}
+        target.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body, encoding="utf-8")
+    schema_dir = docs_dir / "schema"
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    for name in schema.KINDS:
+        (schema_dir / f"{name}.schema.json").write_text(
+            json.dumps(json_schema(name), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _context(portal: Portal, page: Page, config: SiteConfig, lang: str) -> dict:
+    return dict(
+        page.context, portal=portal, page=page, config=config, lang=lang,
+        t=lambda value: text_html(value, lang),
+        plain=lambda value: text_plain(value, lang),
+        ui=lambda key: ui(key, lang),
+        url=lambda to_path: relative_url(page.path, to_path),
+        label=lambda table, key: kind_label(table, key, lang),
+        markdown=markdown_html,
+        number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
+    )
+
+
+def nav(portal: Portal, pages: list[Page], lang: str) -> list:
+    """The site navigation, grouped by jurisdiction and chain so each page lists only its branch."""
+    def entry(page: Page):
+        return {str(escape(text_plain(page.title, lang))): page.path + "index.md"}
+
+    by_path = {p.path: p for p in pages}
+    tree: list = [entry(by_path[""])]
+    for j in portal.jurisdictions:
+        section = [f"{j.id}/index.md"] + [entry(by_path[f"{j.id}/{sub}/"]) for sub in ("chiefs", "units", "tasks")
+                                          if f"{j.id}/{sub}/" in by_path]
+        chains = [entry(by_path[f"{j.id}/chains/{c.id}/"]) for c in portal.chains_of(j)]
+        if chains:
+            section.append({ui("chains", lang): chains})
+        tree.append({str(escape(text_plain(j.name, lang))): section})
+    tree.append(entry(by_path["people/"]))
+    policies = [entry(by_path[f"policies/{p.id}/"]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
+    tree.append({ui("policies", lang): ["policies/index.md"] + policies})
+    tree.append(entry(by_path["guide/"]))
+    return tree

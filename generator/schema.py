@@ -1,0 +1,440 @@
+"""The content model, declared once as data.
+
+Each record kind is a list of fields; each field has a type and a one-line description in
+both languages. The same declaration drives validation (validate.py), the editor's guide
+page and the JSON Schema published with the site (render.py, jsonschema_out.py).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from . import kinds
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+# --- value types ---------------------------------------------------------------------------
+# Each type checks one value and says what it expected, in English and Chinese.
+
+@dataclass(frozen=True)
+class Problem:
+    """What a value should have been; `found` describes what it was."""
+
+    expected_en: str
+    expected_zh: str
+    found: str
+
+
+def _show(value) -> str:
+    """How a found value is quoted in an error message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+class Type:
+    en = "a value"
+    zh = "值"
+
+    def check(self, value) -> Problem | None:
+        """A Problem if `value` is not of this type (nested types are walked by the validator)."""
+        return None
+
+    def describe(self) -> tuple[str, str]:
+        return self.en, self.zh
+
+    def wrong(self, value) -> Problem:
+        return Problem(self.describe()[0], self.describe()[1], _show(value))
+
+
+class Str(Type):
+    en, zh = "text", "文本"
+
+    def __init__(self, pattern: str | None = None, en: str = "", zh: str = "", max_length: int = 2000):
+        self.pattern = re.compile(pattern) if pattern else None
+        self.en, self.zh = en or self.en, zh or self.zh
+        self.max_length = max_length
+
+    def check(self, value):
+        if not isinstance(value, str) or not value.strip() or len(value) > self.max_length:
+            return self.wrong(value)
+        if self.pattern and not self.pattern.fullmatch(value):
+            return self.wrong(value)
+        return None
+
+
+class Id(Str):
+    def __init__(self):
+        super().__init__(ID_PATTERN.pattern, "an id: lowercase letters, digits and '-' (e.g. 'hunan-software')",
+                         "id：小写字母、数字和 '-'（如 'hunan-software'）", 64)
+
+
+class Url(Str):
+    def __init__(self):
+        super().__init__(r"https?://[^\s<>\"']+", "a web address starting with http:// or https://",
+                         "以 http:// 或 https:// 开头的网址")
+
+
+class Date(Str):
+    """A calendar date, or a month or year where the document gives no more."""
+
+    def __init__(self):
+        super().__init__(r"\d{4}(-\d{2}(-\d{2})?)?", "a date as YYYY-MM-DD (or YYYY-MM, YYYY) in quotes",
+                         "日期，格式 YYYY-MM-DD（或 YYYY-MM、YYYY）")
+
+    def check(self, value):
+        problem = super().check(value)
+        if problem is None:
+            parts = [int(p) for p in value.split("-")] + [1, 1]
+            try:
+                datetime.date(parts[0], parts[1], parts[2])
+            except ValueError:
+                return self.wrong(value)
+        return problem
+
+
+class Deadline(Str):
+    def __init__(self):
+        super().__init__(r"\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?", "a deadline: YYYY-Q1…Q4, YYYY-MM-DD, YYYY-MM or YYYY",
+                         "时限：YYYY-Q1…Q4、YYYY-MM-DD、YYYY-MM 或 YYYY")
+
+
+class Int(Type):
+    def __init__(self, minimum: int = 0, maximum: int = 10**9):
+        self.minimum, self.maximum = minimum, maximum
+        self.en, self.zh = f"a whole number from {minimum} to {maximum}", f"{minimum} 到 {maximum} 之间的整数"
+
+    def check(self, value):
+        ok = isinstance(value, int) and not isinstance(value, bool) and self.minimum <= value <= self.maximum
+        return None if ok else self.wrong(value)
+
+
+class Number(Type):
+    en, zh = "a number of zero or more", "不小于零的数"
+
+    def check(self, value):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value
+        return None if ok and value != float("inf") else self.wrong(value)
+
+
+class Bool(Type):
+    en, zh = "true or false", "true 或 false"
+
+    def check(self, value):
+        return None if isinstance(value, bool) else self.wrong(value)
+
+
+class Enum(Type):
+    """One of a table of common kinds (kinds.py)."""
+
+    def __init__(self, table: dict, name: str):
+        self.table, self.name = table, name
+
+    def describe(self):
+        keys = ", ".join(self.table)
+        return f"one of: {keys}", f"以下之一：{keys}"
+
+    def check(self, value):
+        return None if isinstance(value, str) and value in self.table else self.wrong(value)
+
+
+class Text(Type):
+    """Human-readable text in both languages: `{zh: …, en: …}`; en may wait for a translator."""
+
+    en, zh = "text in both languages: {zh: …, en: …}", "双语文本：{zh: …, en: …}"
+    sub_fields = ("zh", "en")
+
+    def check(self, value):
+        if isinstance(value, str):
+            return Problem(self.en, self.zh, f"plain text {_show(value)}; write it as zh: …")
+        if not isinstance(value, dict):
+            return self.wrong(value)
+        return None
+
+
+class Name(Text):
+    """A person's name; without `en` the English page shows it romanised (pinyin)."""
+
+    en, zh = "a name: {zh: …, en: …} (en optional, romanised if left out)", "姓名：{zh: …, en: …}（en 可省略，自动转为拼音）"
+
+
+class Ref(Str):
+    """The id of another record of `kind` (checked once every record is read)."""
+
+    def __init__(self, kind: str):
+        super().__init__(ID_PATTERN.pattern, f"the id of a {kind} record", f"{kind} 记录的 id", 64)
+        self.kind = kind
+
+
+class LocalRef(Str):
+    """The id of an entry declared by the record's own jurisdiction (a role, a stage, …)."""
+
+    def __init__(self, collection: str, only_kinds: frozenset | None = None):
+        super().__init__(ID_PATTERN.pattern, f"the id of one of the jurisdiction's {collection}",
+                         f"所属辖区 {collection} 中声明的 id", 64)
+        self.collection, self.only_kinds = collection, only_kinds
+
+
+class List(Type):
+    def __init__(self, item: Type, min_items: int = 0):
+        self.item, self.min_items = item, min_items
+        en, zh = item.describe()
+        self.en = f"a list of {en}" + (f" (at least {min_items})" if min_items else "")
+        self.zh = f"列表，每项为{zh}" + (f"（至少 {min_items} 项）" if min_items else "")
+
+    def check(self, value):
+        if not isinstance(value, list) or len(value) < self.min_items:
+            return self.wrong(value)
+        return None
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Type
+    en: str
+    zh: str
+    required: bool = False
+
+
+class Struct(Type):
+    """A mapping with declared fields; any other key is an error."""
+
+    def __init__(self, name: str, fields: list[Field], en: str = "", zh: str = ""):
+        self.name, self.fields = name, {f.name: f for f in fields}
+        self.en = en or f"a mapping ({name})"
+        self.zh = zh or f"映射（{name}）"
+
+    def check(self, value):
+        return None if isinstance(value, dict) else self.wrong(value)
+
+
+# --- shared structures ---------------------------------------------------------------------
+
+def F(name, type_, en, zh, required=False) -> Field:
+    return Field(name, type_, en, zh, required)
+
+
+SOURCE = Struct("source", [
+    F("doc", Ref("policy"), "the policy document the fact comes from", "事实出处的政策文件", True),
+    F("at", Text(), "where in the document (section, annex, table row)", "在文件中的位置（章节、附件、表格行）"),
+], "where a fact comes from: {doc: policy id, at: {zh, en}}", "事实出处：{doc: 政策 id, at: {zh, en}}")
+
+PROVENANCE = [
+    F("source", SOURCE, "where the facts of this record come from", "本记录事实的出处"),
+    F("illustrative", Bool(), "true for a record made up to show a feature; the site marks it",
+      "示例数据填 true；网站会显著标注"),
+    F("note", Text(), "a remark shown with the record, e.g. what the document does not state",
+      "随记录显示的说明，如文件未载明的事项"),
+]
+
+NAMED_ENTRY = [
+    F("id", Id(), "identifier used by other fields", "供其他字段引用的标识", True),
+    F("name", Text(), "the jurisdiction's own word, and its English", "本辖区自己的用词及英文", True),
+]
+
+TARGET = Struct("target", [
+    F("id", Id(), "identifier", "标识", True),
+    F("name", Text(), "what is counted", "指标名称", True),
+    F("value", Number(), "the target figure", "目标数值", True),
+    F("unit", Text(), "unit of the figure (e.g. 家 / enterprises, 亿元 / CNY 100m)", "单位（如 家、亿元）", True),
+    F("year", Int(1949, 2100), "the year by which it is to be reached", "目标年份"),
+    F("source", SOURCE, "where the target is stated", "目标出处"),
+])
+
+TEXT_LIST = List(Text())
+
+
+# --- record kinds --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Kind:
+    """A record kind: where its files live, whether a file holds one record or a list, its fields."""
+
+    name: str
+    folder: str           # relative to the content root
+    many_per_file: bool
+    struct: Struct
+    en: str
+    zh: str
+    markdown: bool = False
+    nested: tuple = field(default_factory=tuple)
+
+    @property
+    def fields(self) -> dict:
+        return self.struct.fields
+
+
+JURISDICTION = Struct("jurisdiction", [
+    F("id", Id(), "identifier; also the first part of the jurisdiction's web address", "标识，也是网址的第一段", True),
+    F("name", Text(), "official name", "正式名称", True),
+    F("level", Enum(kinds.LEVEL_KINDS, "level"), "administrative level", "行政级别", True),
+    F("parent", Ref("jurisdiction"), "the jurisdiction above it, if it is in the portal", "上级辖区（若在本门户中）"),
+    F("parent_name", Text(), "the jurisdiction above it, if it is not in the portal", "上级辖区名称（若不在本门户中）"),
+    F("system_name", Text(), "what the jurisdiction calls its system (e.g. a numbered formula)", "本辖区对其链长制体系的称呼"),
+    F("chain_term", Text(), "its word for a chain (产业链, 集群(产业链), …)", "本辖区对“产业链”的称呼"),
+    F("summary", Text(), "a short description of the system, in your own words", "体系简介（用自己的话）", True),
+    F("roles", List(Struct("role", NAMED_ENTRY + [
+        F("kind", Enum(kinds.ROLE_KINDS, "role kind"), "the common kind it maps onto", "对应的通用角色类型", True),
+        F("holder", Text(), "who holds it, as the document says (e.g. the governor)", "由谁担任（按文件表述）"),
+        F("duties", TEXT_LIST, "its duties, one per item", "职责，每项一条"),
+        F("first_named_leads", Bool(), "true when the first unit named in this role leads", "排第一的为牵头单位时填 true"),
+    ])), "the roles it defines", "本辖区设立的角色"),
+    F("bodies", List(Struct("body", NAMED_ENTRY + [
+        F("kind", Enum(kinds.BODY_KINDS, "body kind"), "the common kind", "通用机构类型", True),
+        F("head", Text(), "who heads it", "负责人"),
+        F("seat", Ref("unit"), "the unit that houses it", "设在哪个单位"),
+        F("duties", TEXT_LIST, "its duties", "职责"),
+    ])), "its bodies: leading group, offices, task forces, expert groups", "机构：领导小组、办公室、专班、专家组"),
+    F("map_kinds", List(Struct("map kind", NAMED_ENTRY + [
+        F("kind", Enum(kinds.MAP_KINDS, "map kind"), "the common kind", "通用图谱类型", True),
+    ])), "the kinds of maps it keeps for each chain", "每条产业链编制的图谱种类"),
+    F("list_kinds", List(Struct("list kind", NAMED_ENTRY + [
+        F("kind", Enum(kinds.LIST_KINDS, "list kind"), "the common kind", "通用清单类型", True),
+    ])), "the kinds of lists it keeps for each chain", "每条产业链编制的清单种类"),
+    F("stages", List(Struct("stage", NAMED_ENTRY + [
+        F("kind", Enum(kinds.STAGE_KINDS, "stage kind"), "the common kind", "通用阶段类型", True),
+        F("description", Text(), "what the stage means", "阶段含义"),
+        F("substages", List(Struct("substage", NAMED_ENTRY)), "its sub-categories (e.g. new / continuing)", "子类（如新建、续建）"),
+    ])), "project stages, in order", "项目阶段（按先后顺序）"),
+    F("tiers", List(Struct("tier", NAMED_ENTRY + [
+        F("kind", Enum(kinds.TIER_KINDS, "tier kind"), "the common kind", "通用企业梯队类型", True),
+        F("description", Text(), "how a firm enters the tier", "入选方式"),
+    ])), "enterprise tiers", "企业梯队"),
+    F("cadences", List(Struct("cadence", NAMED_ENTRY + [
+        F("frequency", Enum(kinds.FREQUENCY_KINDS, "frequency"), "how often", "频次", True),
+        F("convener", Text(), "who convenes or reports", "召集或报送主体"),
+        F("description", Text(), "what happens", "内容"),
+    ])), "meeting and reporting cadences", "会议与报告制度"),
+    F("checklists", List(Struct("checklist", NAMED_ENTRY + [
+        F("items", TEXT_LIST, "the items, in order", "各项内容（按顺序）", True),
+    ])), "per-chain working checklists", "每条产业链的工作清单（如“八个一”）"),
+    F("targets", List(TARGET), "its targets", "目标"),
+    F("mechanisms", List(Struct("mechanism", NAMED_ENTRY + [
+        F("description", Text(), "what it does", "内容"),
+    ])), "its mechanisms or models", "工作机制或模式"),
+    F("grouping", List(Struct("grouping level", NAMED_ENTRY)), "levels above a chain, outermost first (e.g. type, industry)", "产业链之上的分组层级，由外到内"),
+    F("groups", List(Struct("group", NAMED_ENTRY + [
+        F("level", LocalRef("grouping"), "which grouping level", "所属分组层级", True),
+        F("parent", LocalRef("groups"), "the enclosing group", "上一级分组"),
+    ])), "the groups chains belong to", "产业链所属分组"),
+    F("chains_note", Text(), "what the documents say about its chains when they are not listed", "未列出产业链时的说明"),
+] + PROVENANCE)
+
+UNIT = Struct("unit", [
+    F("id", Id(), "identifier", "标识", True),
+    F("jurisdiction", Ref("jurisdiction"), "the jurisdiction it belongs to", "所属辖区", True),
+    F("name", Text(), "name", "名称", True),
+    F("kind", Enum(kinds.UNIT_KINDS, "unit kind"), "what sort of body", "单位类型", True),
+    F("duties", TEXT_LIST, "its duties in the chain chief system", "在链长制中的职责"),
+] + PROVENANCE)
+
+PERSON = Struct("person", [
+    F("id", Id(), "identifier", "标识", True),
+    F("jurisdiction", Ref("jurisdiction"), "the jurisdiction whose documents name the person", "所属辖区", True),
+    F("name", Name(), "name; English may be left out (romanised)", "姓名；英文可省略（自动转拼音）", True),
+    F("post", Text(), "post, if the document states it", "职务（文件载明时）"),
+] + PROVENANCE)
+
+SEGMENT = Struct("segment", [
+    F("id", Id(), "identifier", "标识", True),
+    F("position", Enum(kinds.SEGMENT_POSITIONS, "position"), "upstream, midstream or downstream", "上游、中游或下游", True),
+    F("name", Text(), "segment name", "环节名称", True),
+])
+
+CHAIN = Struct("chain", [
+    F("id", Id(), "identifier; part of the chain's web address", "标识，也是网址的一部分", True),
+    F("jurisdiction", Ref("jurisdiction"), "the jurisdiction that runs it", "所属辖区", True),
+    F("name", Text(), "name", "名称", True),
+    F("order", Int(0, 100000), "position in the jurisdiction's tables (as in the official annex)", "在辖区表格中的顺序（同官方附件）", True),
+    F("group", LocalRef("groups"), "the innermost group it belongs to", "所属的最内层分组"),
+    F("summary", Text(), "a short description", "简介"),
+    F("chiefs", List(Struct("chief assignment", [
+        F("role", LocalRef("roles", frozenset(kinds.PERSON_ROLE_KINDS)), "the role held", "担任的角色", True),
+        F("person", Ref("person"), "who holds it; leave out when the document does not name anyone", "担任者；文件未具名时省略"),
+        F("holder", Text(), "who holds it, as described when no one is named", "未具名时的担任者描述"),
+    ])), "chief assignments by role", "按角色的链长分工"),
+    F("units", List(Struct("unit assignment", [
+        F("role", LocalRef("roles", frozenset(kinds.ROLE_KINDS) - kinds.PERSON_ROLE_KINDS), "the role held", "担任的角色", True),
+        F("unit", Ref("unit"), "the unit", "单位", True),
+    ])), "units by role, in the document's order", "按角色的单位分工（按文件顺序）"),
+    F("enterprises", List(Struct("enterprise", [
+        F("unit", Ref("unit"), "the enterprise", "企业", True),
+        F("tier", LocalRef("tiers"), "its tier", "梯队", True),
+        F("segments", List(LocalRef("segments")), "chain-map segments it works in", "所在的产业链环节"),
+    ])), "enterprises by tier", "按梯队的企业"),
+    F("segments", List(SEGMENT), "the segments of its chain map", "产业链图谱的环节"),
+    F("technologies", TEXT_LIST, "key technologies", "关键技术"),
+    F("targets", List(TARGET), "its targets", "目标"),
+    F("lists", List(Struct("list", [
+        F("kind", LocalRef("list_kinds"), "which of the jurisdiction's lists", "辖区清单种类", True),
+        F("items", TEXT_LIST, "the entries", "条目", True),
+    ])), "contents of its lists", "各清单内容"),
+] + PROVENANCE)
+
+PROJECT = Struct("project", [
+    F("id", Id(), "identifier; part of the project's web address", "标识，也是网址的一部分", True),
+    F("chain", Ref("chain"), "the chain it belongs to", "所属产业链", True),
+    F("name", Text(), "name", "名称", True),
+    F("stage", LocalRef("stages"), "one of the jurisdiction's stages", "所属辖区的项目阶段之一", True),
+    F("substage", LocalRef("substages"), "a sub-category of the stage", "阶段子类"),
+    F("amount", Number(), "investment, in 100 million yuan (亿元)", "投资额（亿元）"),
+    F("location", Text(), "where it is", "地点"),
+    F("zone", Text(), "development zone or park", "开发区或园区"),
+    F("investor", Text(), "investor or owner", "投资方或业主"),
+    F("contact", Text(), "contact unit", "联系单位"),
+    F("start", Date(), "start date", "开始日期"),
+    F("end", Date(), "planned completion", "计划完成日期"),
+    F("updated", Date(), "last update of this record", "最后更新日期"),
+] + PROVENANCE)
+
+POLICY = Struct("policy", [
+    F("id", Id(), "identifier; part of the policy's web address", "标识，也是网址的一部分", True),
+    F("title", Text(), "title", "标题", True),
+    F("issuer", Text(), "issuing body", "发文机关", True),
+    F("number", Str(max_length=100), "document number (文号), when it has one", "发文字号（若有）"),
+    F("date", Date(), "date of issue", "成文或印发日期", True),
+    F("jurisdictions", List(Ref("jurisdiction"), 1), "the jurisdictions it concerns", "涉及的辖区", True),
+    F("chains", List(Ref("chain")), "the chains it concerns", "涉及的产业链"),
+    F("summary", Text(), "a summary in your own words", "摘要（用自己的话）", True),
+    F("url", Url(), "where the original is published", "原文网址"),
+    F("illustrative", Bool(), "true for a made-up document", "示例数据填 true"),
+])
+
+TASK = Struct("task", [
+    F("id", Id(), "identifier", "标识", True),
+    F("jurisdiction", Ref("jurisdiction"), "the jurisdiction", "所属辖区", True),
+    F("table", Text(), "the table it belongs to (e.g. a year's list of major tasks)", "所属任务表", True),
+    F("number", Int(1, 10000), "row number", "序号", True),
+    F("name", Text(), "the task", "任务", True),
+    F("description", Text(), "what the task involves", "任务内容"),
+    F("milestones", List(Struct("milestone", [
+        F("text", Text(), "what is to be done", "工作内容", True),
+        F("deadline", Deadline(), "by when", "时限"),
+    ])), "milestones with deadlines", "进度节点与时限"),
+    F("result", Text(), "expected result", "预期成果"),
+    F("units", List(Ref("unit")), "responsible units; the first named leads where the document says so", "责任单位（文件规定时排第一的牵头）"),
+    F("others", TEXT_LIST, "other responsible parties named collectively (e.g. every city government)", "以统称列出的其他责任主体"),
+] + PROVENANCE)
+
+KINDS: dict[str, Kind] = {k.name: k for k in [
+    Kind("jurisdiction", "content/jurisdictions", False, JURISDICTION,
+         "a province, city, district … and its own vocabulary", "省、市、区等辖区及其自有用语"),
+    Kind("unit", "content/units", True, UNIT, "departments, enterprises, alliances and other bodies",
+         "部门、企业、联盟等单位"),
+    Kind("person", "content/people", True, PERSON, "people named as chiefs or leaders", "担任链长等职务的人员"),
+    Kind("chain", "chains", False, CHAIN, "an industrial chain and its assignments", "产业链及其分工"),
+    Kind("project", "content/projects", True, PROJECT, "projects on a chain's lists", "产业链清单中的项目"),
+    Kind("policy", "content/policies", False, POLICY, "a policy document (Markdown with front matter)",
+         "政策文件（带元数据的 Markdown）", markdown=True),
+    Kind("task", "content/tasks", True, TASK, "rows of a jurisdiction's task tables", "任务表中的行"),
+]}

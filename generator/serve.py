@@ -1,0 +1,100 @@
+"""Live preview: build, serve on localhost, rebuild when content, templates or settings change.
+
+The preview server adds a small reload script to every HTML page it sends (the built files
+stay as a real build writes them); the script polls a build counter and reloads the page
+when a rebuild has finished. A failed rebuild prints its errors and keeps the last site.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from pathlib import Path
+
+from . import build as pipeline
+from .__main__ import print_report
+
+WATCHED = ("content", "chains", "theme", "site-config.yml")
+RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__build').then(function(r)
+{return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},700)})();
+</script>"""
+
+
+class _State:
+    version = 0
+
+
+def snapshot(root: Path) -> dict[str, float]:
+    """Modification time of every watched file."""
+    times = {}
+    for name in WATCHED:
+        top = root / name
+        for path in [top] if top.is_file() else top.rglob("*") if top.is_dir() else []:
+            if path.is_file():
+                times[str(path)] = path.stat().st_mtime_ns
+    return times
+
+
+def _rebuild(root: Path, out: Path) -> bool:
+    started = time.monotonic()
+    checked = pipeline.build(root, out)
+    print_report(checked.report)
+    ok = not checked.report.failed() and checked.portal is not None
+    print(f"{'rebuilt' if ok else 'rebuild failed, still serving the last site'} in "
+          f"{time.monotonic() - started:.1f}s", flush=True)
+    return ok
+
+
+def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
+    seen = snapshot(root)
+    while True:
+        time.sleep(interval)
+        now = snapshot(root)
+        if now != seen:
+            seen = now
+            if _rebuild(root, out):
+                _State.version += 1
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/__build":
+            body = str(_State.version).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        if self.path.split("?")[0].endswith(("/", ".html")):
+            data = data.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1)
+        outputfile.write(data)
+
+    def send_header(self, keyword, value):
+        # The reload script changes the length of HTML pages: let the connection end the body.
+        if keyword == "Content-Length" and self.path.split("?")[0].endswith(("/", ".html")):
+            return
+        super().send_header(keyword, value)
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(root: Path, out: Path, port: int) -> int:
+    if not _rebuild(root, out):
+        return 1
+    threading.Thread(target=_watch, args=(root, out), daemon=True).start()
+    handler = functools.partial(_Handler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.protocol_version = "HTTP/1.0"
+    print(f"serving http://127.0.0.1:{port}/ (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
