@@ -317,7 +317,7 @@ JURISDICTION = Struct("jurisdiction", [
     ])), "meeting and reporting cadences", "会议与报告制度"),
     F("checklists", List(Struct("checklist", NAMED_ENTRY + [
         F("items", TEXT_LIST, "the items, in order", "各项内容（按顺序）", True),
-    ])), "per-chain working checklists", "每条产业链的工作清单（如“八个一”）"),
+    ])), "per-chain working checklists", "每条产业链的工作清单"),
     F("targets", List(TARGET), "its targets", "目标"),
     F("mechanisms", List(Struct("mechanism", NAMED_ENTRY + [
         F("description", Text(), "what it does", "内容"),

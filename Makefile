@@ -1,0 +1,21 @@
+# The two commands of the README. Each installs what it needs into .venv first.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: serve build check test
+serve: $(VENV)/.installed        ## build the sample portal and preview it on http://127.0.0.1:8000/
+	$(PY) -m generator serve
+
+build: $(VENV)/.installed        ## build the sample portal into site/
+	$(PY) -m generator build
+
+check: $(VENV)/.installed        ## validate the content and print a summary for a pull request
+	$(PY) -m generator check
+
+test: $(VENV)/.installed         ## run the test suite
+	$(PY) -m pytest
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@

@@ -1,0 +1,79 @@
+"""A jurisdiction nobody has seen goes in through content files alone; content is escaped."""
+from __future__ import annotations
+
+import re
+
+from conftest import LINHAI, REPO, content, page
+
+from generator import build as pipeline
+
+
+def test_traditional_chinese_jurisdiction_with_its_own_words(linhai_site):
+    home = content(page(linhai_site, "linhai/"))
+    text = home.get_text()
+    for words in ["產業鏈召集人", "副召集人", "主辦機關", "價值鏈圖", "廠區配置圖", "供應商名冊", "洽談中", "已簽約", "已動工",
+                  "龍頭廠商", "雙週協調會"]:
+        assert words in text
+    chain = content(page(linhai_site, "linhai/chains/linhai-seafood/"))
+    assert "林志明" in chain.get_text() and "漁業處" in chain.get_text()
+    # The first host agency leads, because the jurisdiction declared that its first named leads.
+    units = chain.select_one("#table-units").select("tbody tr")
+    assert "主辦機關" in units[0].get_text() and units[0].select_one(".portal-badge")
+    assert units[1].select_one(".portal-badge") is None
+    # Its chief table merges the sector over its two chains; the chiefs differ (two on the
+    # first chain, one on the second), so their cells stay apart.
+    rows = content(page(linhai_site, "linhai/chiefs/")).select("#table-assignments tbody tr")
+    assert rows[0].find_all("td")[0]["rowspan"] == "2"
+    assert not rows[0].find_all("td")[-1].has_attr("rowspan") and len(rows[1].find_all("td")) == 2
+    assert "產業鏈召集人" in content(page(linhai_site, "linhai/chiefs/")).select_one("thead").get_text()
+
+
+def test_english_pages_mark_what_is_not_translated(linhai_site):
+    jurisdiction = content(page(linhai_site, "en/linhai/"))
+    pending = jurisdiction.select(".portal-pending")
+    assert pending and all(p.get_text() == "translation pending" for p in pending)
+    # The summary has no English: the Chinese is shown in a zh span next to the mark.
+    summary = jurisdiction.select_one(".portal-summary")
+    assert any(span.get_text().startswith("每條產業鏈") for span in summary.find_all("span", lang="zh-CN"))
+    # A person without an English name is romanised, not marked pending.
+    people = content(page(linhai_site, "en/people/"))
+    assert people.select_one("#person-lin-zhiming td").get_text(strip=True) == "Lin Zhiming"
+    assert people.select_one("#person-chen-meiling td").get_text(strip=True) == "Chen Mei-ling"
+
+
+def test_illustrative_records_are_marked(linhai_site):
+    chain = content(page(linhai_site, "linhai/chains/linhai-seafood/"))
+    assert chain.select_one(".portal-illustrative") is not None
+    assert "示例数据" in chain.select_one(".portal-illustrative").get_text()
+
+
+def test_the_generator_holds_no_jurisdiction_words():
+    words = re.compile("河南|湖南|山西|绿园|Henan|Hunan|Shanxi|Lüyuan|Lvyuan|双长制|八个一|谋划类|储备类|实施类|臨海|linhai")
+    for folder in ("generator", "theme"):
+        for path in (REPO / folder).rglob("*"):
+            if path.is_file() and path.suffix in {".py", ".html", ".css", ".js"}:
+                assert not words.search(path.read_text(encoding="utf-8")), path
+
+
+PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def test_content_is_escaped_everywhere(portal, tmp_path):
+    chain = portal / "chains" / "linhai" / "seafood.yml"
+    chain.write_text(chain.read_text(encoding="utf-8").replace("name: {zh: 水產加工鏈, en: seafood processing chain}",
+                     f"name: {{zh: '{PAYLOAD}', en: '{PAYLOAD}'}}"), encoding="utf-8")
+    policy = portal / "content" / "policies" / "linhai-plan.md"
+    policy.write_text(policy.read_text(encoding="utf-8") + f"\n{PAYLOAD}\n\n[link](javascript:alert(3))\n"
+                      "<a href='https://example.org' onclick='x()'>ok</a>\n", encoding="utf-8")
+    out = tmp_path / "site"
+    checked = pipeline.build(portal, out)
+    assert not checked.report.errors
+    for html in out.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x onerror" not in text, html
+        assert 'href="javascript:' not in text and "onclick=" not in text, html
+    body = (out / "policies" / "linhai-plan" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="noopener noreferrer"' in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "linhai" / "chains" / "linhai-seafood" / "index.html") \
+        .read_text(encoding="utf-8")
+    assert LINHAI.exists()
