@@ -12,8 +12,11 @@ build: $(VENV)/.installed        ## build the sample portal into site/
 check: $(VENV)/.installed        ## validate the content and print a summary for a pull request
 	$(PY) -m generator check
 
-test: $(VENV)/.installed         ## run the test suite
+test: $(VENV)/.installed /usr/bin/chromium   ## run the test suite (browser tests use Debian's chromium)
 	$(PY) -m pytest
+
+/usr/bin/chromium:
+	apt-get update -q && apt-get install -y -q chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)

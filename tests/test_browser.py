@@ -1,0 +1,77 @@
+"""The sample portal in headless Chromium, served from a real web server on localhost."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sample_site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install chromium (.ci/run does it)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    outside, errors = [], []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base_url, "data:")) else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+    assert not outside, f"requests left localhost: {outside}"
+    assert not errors, f"errors in the page: {errors}"
+
+
+def test_language_switch_keeps_the_page(page, base_url):
+    page.goto(base_url + "hunan/chiefs/")
+    page.goto(urljoin(page.url, page.locator("a.md-select__link[hreflang=en]").get_attribute("href")))
+    assert page.url == base_url + "en/hunan/chiefs/"
+    assert page.locator("#table-assignments td[rowspan='19']").inner_text().strip() == "national cluster"
+    page.goto(urljoin(page.url, page.locator("a.md-select__link[hreflang=zh]").get_attribute("href")))
+    assert page.url == base_url + "hunan/chiefs/"
+    assert page.locator("#table-assignments td[rowspan='19']").inner_text().strip() == "国家级产业集群"
+
+
+def test_chinese_search_finds_a_word_inside_chinese_text(page, base_url):
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "盟会长单位")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20000)
+    assert any("henan" in (link.get_attribute("href") or "")
+               for link in page.locator(".md-search-result__link").all())
+
+
+def test_english_search_finds_english_and_chinese(page, base_url):
+    page.goto(base_url + "en/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "alliance-chair")
+    page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+    page.fill("input.md-search__input", "链长制")
+    page.locator(".md-search-result__item").first.wait_for(timeout=20000)
