@@ -61,8 +61,10 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
         "extra_css": ["assets/portal.css"],
         "markdown_extensions": ["attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
         # lunr's English trimmer strips Han characters from every token; its zh pipeline keeps
-        # them (Material swaps in its own tokenizer, so lunr.zh needs no jieba in the browser).
-        "plugins": [{"search": {"lang": ["zh"] if lang == "zh" else ["en", "zh"], "separator": SEARCH_SEPARATOR,
+        # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba
+        # in the browser). Both languages use it: English pages show untranslated Chinese, and
+        # lunr's en+zh multi-language mode never got its search worker ready here.
+        "plugins": [{"search": {"lang": ["zh"], "separator": SEARCH_SEPARATOR,
                                 "jieba_dict_user": str(user_dict)}}],
         "nav": nav,
     }
