@@ -1,9 +1,12 @@
 """The pipeline: config → load → validate → model → render → write, one call per line."""
 from __future__ import annotations
 
+import calendar
 import os
 import shutil
+import subprocess
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +47,8 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(out)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}.build-", dir=out.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.build-", dir=out.parent) as tmp, \
+            _build_date(root, checked.portal):
         work, site = Path(tmp) / "work", Path(tmp) / "site"
         user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
         for lang in render.LANGS:
@@ -56,6 +60,36 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
             mkdocs_engine.build(project)
         _replace(out, site)
     return checked
+
+
+@contextmanager
+def _build_date(root: Path, portal: Portal):
+    """Fix the build date (MkDocs' sitemap, gzip headers) so that builds are reproducible.
+
+    SOURCE_DATE_EPOCH wins when set; otherwise the time of the content's last git commit;
+    outside git, the newest date written in the content itself.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(root, portal))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def content_epoch(root: Path, portal: Portal) -> int:
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "content", "chains", "site-config.yml"],
+                               cwd=root, capture_output=True, text=True, timeout=30).stdout.strip()
+        if stamp.isdigit():
+            return int(stamp)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    dates = [p.date for p in portal.all("policy")] + [p.updated for p in portal.all("project") if p.updated]
+    year, month, day = (max(dates, default="1980").split("-") + ["01", "01"])[:3]
+    return calendar.timegm((int(year), int(month), int(day), 0, 0, 0))
 
 
 def theme_dirs(root: Path) -> list[Path]:

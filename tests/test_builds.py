@@ -1,0 +1,49 @@
+"""Builds are atomic (a failed or killed build leaves the old site byte-identical) and reproducible."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import REPO, run_cli
+from test_errors import digest
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(portal, tmp_path):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    for name in ("one", "two"):
+        subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "build", "--out",
+                        str(tmp_path / name)], cwd=REPO, env=env, check=True, capture_output=True)
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
+    assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_without_source_date_epoch_the_date_comes_from_the_content(portal, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "build", "--out", str(tmp_path / "s")],
+                   cwd=REPO, env=env, check=True, capture_output=True)
+    # The fixture is not in a git repository of its own: its newest date is the policy's.
+    assert "<lastmod>2025-03-01</lastmod>" in (tmp_path / "s" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_build_killed_half_way_leaves_the_previous_site(portal, tmp_path):
+    out = tmp_path / "site"
+    assert run_cli("--root", str(portal), "build", "--out", str(out)).returncode == 0
+    before = digest(out)
+    chain = portal / "chains" / "linhai" / "seafood.yml"
+    chain.write_text(chain.read_text(encoding="utf-8").replace("水產加工鏈", "改名"), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(portal), "build", "--out", str(out)],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(tmp_path.glob(".site.build-*/site")):
+        time.sleep(0.05)   # wait until MkDocs is writing the new site
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert list(tmp_path.glob(".site.build-*")), "the build was killed before it started writing"
+    assert digest(out) == before
+    # The next build cleans up what the killed one left and succeeds.
+    assert run_cli("--root", str(portal), "build", "--out", str(out)).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["portal", "site"]
+    assert "改名" in (out / "linhai" / "chains" / "linhai-seafood" / "index.html").read_text(encoding="utf-8")
