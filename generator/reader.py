@@ -105,7 +105,11 @@ def _syntax_error(err: yaml.MarkedYAMLError, first_line: int) -> ReadError:
     if "'\\t'" in problem or "\\t" in problem:
         return ReadError(line, "indentation with spaces (YAML does not allow tabs)",
                          "用空格缩进（YAML 不允许制表符）", "a tab")
-    return ReadError(line, "valid YAML", "合法的 YAML", f"{err.context or ''} {problem}".strip())
+    found = problem
+    # An unclosed bracket or quote is noticed lines later: say where it was opened too.
+    if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+        found += f", {err.context} opened on line {err.context_mark.line + first_line}"
+    return ReadError(line, "valid YAML", "合法的 YAML", found)
 
 
 class _Builder:
