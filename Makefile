@@ -12,11 +12,19 @@ build: $(VENV)/.installed        ## build the sample portal into site/
 check: $(VENV)/.installed        ## validate the content and print a summary for a pull request
 	$(PY) -m generator check
 
-test: $(VENV)/.installed /usr/bin/chromium   ## run the test suite (browser tests use Debian's chromium)
+test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java   ## run the test suite
 	$(PY) -m pytest
 
+# Test tools from npm (axe-core, the Nu HTML Checker), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Browser tests drive Debian's Chromium; the HTML checker runs on Java.
 /usr/bin/chromium:
 	apt-get update -q && apt-get install -y -q chromium
+/usr/bin/java:
+	apt-get update -q && apt-get install -y -q default-jre-headless
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)

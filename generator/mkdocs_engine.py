@@ -45,9 +45,9 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
             "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.footer",
                          "search.suggest", "search.highlight", "content.tooltips"],
             "palette": [
-                {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "red", "accent": "red",
+                {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
                  "toggle": {"icon": "material/weather-night", "name": "dark" if lang == "en" else "深色"}},
-                {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "red", "accent": "red",
+                {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "custom",
                  "toggle": {"icon": "material/weather-sunny", "name": "light" if lang == "en" else "浅色"}},
             ],
         },
@@ -64,7 +64,7 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
         # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba
         # in the browser). Both languages use it: English pages show untranslated Chinese, and
         # lunr's en+zh multi-language mode never got its search worker ready here.
-        "plugins": [{"search": {"lang": ["zh"], "separator": SEARCH_SEPARATOR,
+        "plugins": [{"search": {"lang": ["zh"], "pipeline": ["stemmer"], "separator": SEARCH_SEPARATOR,
                                 "jieba_dict_user": str(user_dict)}}],
         "nav": nav,
     }
