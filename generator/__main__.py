@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site/)")
     build.add_argument("--base-url", help="published address, overriding site-config.yml")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    links = commands.add_parser("links", help="check every internal link and asset of a built site")
+    links.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when content changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--out", type=Path, default=Path(".preview"), help="preview output folder")
@@ -42,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"built {len(checked.pages)} pages × 2 languages into {args.out}")
         return 0
+    if args.command == "links":
+        from .linkcheck import broken_links
+        broken = broken_links(args.site)
+        for line in broken:
+            print(line, file=sys.stderr)
+        print(f"{len(broken)} broken link(s) / {len(broken)} 个失效链接")
+        return 1 if broken else 0
     from .serve import serve as run_server
     return run_server(root, args.out if args.out.is_absolute() else Path.cwd() / args.out, args.port)
 
