@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import build as pipeline
+from . import schema
 from .report import Report
 from .search_terms import translation_coverage
 
@@ -21,6 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site/)")
     build.add_argument("--base-url", help="published address, overriding site-config.yml")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    new = commands.add_parser("new", help="write a commented template for a new record in the right place")
+    new.add_argument("kind", choices=["jurisdiction", "chain", "project", "policy", "unit", "person", "task"])
+    new.add_argument("--id", required=True, help="the new record's id (lowercase letters, digits, '-')")
+    new.add_argument("--jurisdiction", help="the jurisdiction it belongs to")
+    new.add_argument("--chain", help="for a project: its chain")
+    new.add_argument("--name", help="its name in Chinese")
     links = commands.add_parser("links", help="check every internal link and asset of a built site")
     links.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when content changes")
@@ -44,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"built {len(checked.pages)} pages × 2 languages into {args.out}")
         return 0
+    if args.command == "new":
+        return new_record(root, args)
     if args.command == "links":
         from .linkcheck import broken_links
         broken = broken_links(args.site)
@@ -53,6 +62,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if broken else 0
     from .serve import serve as run_server
     return run_server(root, args.out if args.out.is_absolute() else Path.cwd() / args.out, args.port)
+
+
+def new_record(root: Path, args) -> int:
+    from . import scaffold
+    checked = pipeline.check(root)
+    if checked.portal is None:
+        print_report(checked.report)
+        print("fix the errors above first / 请先修正上述错误", file=sys.stderr)
+        return 1
+    if not schema.ID_PATTERN.fullmatch(args.id):
+        print(f"--id: expected lowercase letters, digits and '-' (found {args.id!r})", file=sys.stderr)
+        return 1
+    try:
+        made = scaffold.draft(args.kind, checked.portal, args.id, args.jurisdiction, args.chain, args.name)
+        path = scaffold.write(root, made)
+    except scaffold.ScaffoldError as err:
+        print(f"new {args.kind}: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {path.relative_to(root)}{' (appended)' if made.append else ''}")
+    return 0
 
 
 def print_report(report: Report) -> None:

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from . import kinds
 
+# Marks text still to be written in a template from `new`; `check` warns while it is there.
+PLACEHOLDER = "（待补充）"
+
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 

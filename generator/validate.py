@@ -81,6 +81,9 @@ def _check_text(type_, value, field, record, report):
     for key in type_.sub_fields:
         text = value.get(key)
         missing_zh = key == "zh" and key not in value
+        if isinstance(text, str) and schema.PLACEHOLDER in text:
+            report.warn(record.path, value.lines.get(key, value.line), f"{field}.{key}", "text in place of the "
+                        f"placeholder {schema.PLACEHOLDER}", f"替换占位文字 {schema.PLACEHOLDER}", repr(text))
         if missing_zh or (key in value and (not isinstance(text, str) or not text.strip())):
             report.error(record.path, value.lines.get(key, value.line), f"{field}.{key}", "non-empty text",
                          "非空文本", "nothing" if text is None else repr(text) if not isinstance(text, str) else "''")

@@ -72,3 +72,44 @@ def test_a_bad_edit_keeps_the_last_good_site(server):
     time.sleep(4)
     assert fetch(base + "__build") == version
     assert "水產加工鏈" in fetch(base + "linhai/chains/linhai-seafood/")
+
+
+def test_an_editor_adds_a_chain_with_new_and_sees_it_in_serve(server):
+    root, base = server
+    version = fetch(base + "__build")
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "new", "chain", "--jurisdiction",
+                             "linhai", "--id", "linhai-algae", "--name", "海藻養殖鏈"], cwd=REPO, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "wrote chains/linhai/algae.yml" in result.stdout
+    written = (root / "chains" / "linhai" / "algae.yml").read_text(encoding="utf-8")
+    assert "order: 3" in written and "# group: <one of: marine>" in written   # the jurisdiction's own choices
+    assert wait_for(lambda: fetch(base + "__build") != version)
+    page = fetch(base + "linhai/chains/linhai-algae/")
+    assert "海藻養殖鏈" in page and "portal-illustrative" in page
+    assert "海藻養殖鏈" in fetch(base + "linhai/chiefs/")
+    english = fetch(base + "en/linhai/chains/linhai-algae/")
+    assert "translation pending" in english
+
+
+def test_new_templates_for_every_kind(portal):
+    commands = [("chain", "--jurisdiction", "linhai", "--id", "linhai-a"), ("project", "--chain", "linhai-seafood",
+                "--id", "linhai-b"), ("unit", "--jurisdiction", "linhai", "--id", "linhai-c"),
+                ("person", "--jurisdiction", "linhai", "--id", "linhai-d"), ("task", "--jurisdiction", "linhai",
+                "--id", "linhai-e"), ("jurisdiction", "--id", "haibin"), ("policy", "--jurisdiction", "linhai",
+                "--id", "linhai-f")]
+    for args in commands:
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "new", *args], cwd=REPO,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, (args, result.stderr)
+    assert "- id: linhai-b" in (portal / "content" / "projects" / "linhai.yml").read_text(encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "check"], cwd=REPO,
+                           capture_output=True, text=True, timeout=120)
+    # A date cannot be guessed: it is reported, not invented.
+    assert "content/policies/linhai-f.md:8: date: expected a date" in check.stderr
+    assert "level: country  # administrative level (one of: country, province" in \
+        (portal / "content" / "jurisdictions" / "haibin.yml").read_text(encoding="utf-8")
+    assert "warning: expected text in place of the placeholder （待补充）" in check.stderr
+    again = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "new", "chain", "--jurisdiction",
+                            "nowhere", "--id", "x"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "Traceback" not in again.stderr
