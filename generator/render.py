@@ -154,8 +154,20 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str) -> dict:
         url=lambda to_path: relative_url(page.path, to_path),
         label=lambda table, key: kind_label(table, key, lang),
         markdown=markdown_html,
+        example=lambda kind: _example(portal, kind),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
     )
+
+
+def _example(portal: Portal, kind: str) -> str:
+    """The `new` template of a kind, as the editor's guide shows it."""
+    from .scaffold import draft
+    jurisdiction = portal.jurisdictions[0].id if portal.jurisdictions else None
+    chain = portal.all("chain")[0].id if portal.all("chain") else None
+    if (kind == "project" and chain is None) or (kind != "jurisdiction" and jurisdiction is None):
+        return ""
+    rid = f"{jurisdiction}-example" if kind != "jurisdiction" else "example"
+    return draft(kind, portal, rid, jurisdiction, chain, None).text
 
 
 def nav(portal: Portal, pages: list[Page], lang: str) -> list:

@@ -93,6 +93,7 @@ STRINGS = {
     "many_per_file": ("每个文件一个记录列表", "a list of records per file"),
     "json_schema": ("JSON Schema", "JSON Schema"),
     "example": ("示例", "Example"),
+    "pull_request": ("拉取请求如何检查", "How a pull request is checked"),
     "sample_notice": ("本门户为示例：内容依据公开政策文件整理，均注明出处；标为“示例数据”的记录为演示而编写。",
                       "This is a sample portal: its content is drawn from public policy documents, each fact cited; "
                       "records marked Illustrative were made up to show a feature."),

