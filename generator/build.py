@@ -6,14 +6,16 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, mkdocs_engine, model, render, search_terms, validate
+from . import load, mkdocs_engine, model, opendata, render, search_terms, validate
 from .config import SiteConfig, load_site_config
 from .model import Portal
 from .report import Report
+from .ui import text_plain
 
 
 @dataclass
@@ -34,6 +36,8 @@ def check(root: Path, strict: bool = False) -> Checked:
     if report.failed(strict) or config is None:
         return Checked(report)
     portal = model.build(raw)
+    fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
+    portal.as_of = opendata.as_of_dates(root, portal, fallback)
     pages = render.plan(portal, report)
     return Checked(report, config, portal, pages)
 
@@ -54,6 +58,10 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
         for lang in render.LANGS:
             docs = work / lang / "docs"
             render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
+            opendata.write(checked.portal, text_plain(config.title, lang), lang,
+                           config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
+                           (config.data_licence or "", config.data_licence_url or ""),
+                           int(os.environ["SOURCE_DATE_EPOCH"]), docs)
             nav = render.nav(checked.portal, checked.pages, lang)
             project = mkdocs_engine.write_project(work / lang, lang, docs, nav, config,
                                                   site / mkdocs_engine.LANGUAGE_PREFIX[lang], user_dict)

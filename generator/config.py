@@ -1,6 +1,7 @@
 """The portal's own settings, read from site-config.yml and checked like content."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,9 @@ SITE = schema.Struct("site-config", [
              "works under any other sub-path)", "发布地址，如 https://org.github.io/repo/", True),
     schema.F("copyright", schema.Text(), "footer line", "页脚版权行"),
     schema.F("notice", schema.Text(), "a notice shown on the home page", "首页提示"),
+    schema.F("data_licence", schema.Str(max_length=200), "the licence of the published data, by name (e.g. CC BY 4.0)",
+             "公开数据的许可协议名称"),
+    schema.F("data_licence_url", schema.Url(), "where the licence text is", "许可协议文本的网址"),
 ])
 
 
@@ -28,11 +32,13 @@ class SiteConfig:
     base_url: str
     copyright: Text | None
     notice: Text | None
+    data_licence: str | None = None
+    data_licence_url: str | None = None
 
     def with_base_url(self, base_url: str | None) -> "SiteConfig":
         if not base_url:
             return self
-        return SiteConfig(self.title, self.description, base_url.rstrip("/") + "/", self.copyright, self.notice)
+        return dataclasses.replace(self, base_url=base_url.rstrip("/") + "/")
 
 
 def load_site_config(root: Path, report: Report) -> SiteConfig | None:
@@ -52,4 +58,4 @@ def load_site_config(root: Path, report: Report) -> SiteConfig | None:
         return None
     record = _freeze(SITE, data, CONFIG_FILE)
     return SiteConfig(record.title, record.description, record.base_url.rstrip("/") + "/", record.copyright,
-                      record.notice)
+                      record.notice, record.data_licence, record.data_licence_url)

@@ -14,7 +14,7 @@ import yaml
 from markupsafe import escape
 
 from .config import SiteConfig
-from .render import text_plain
+from .ui import text_plain
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}   # where each language lives in the built site

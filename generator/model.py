@@ -100,6 +100,7 @@ class Portal:
     """All records, indexed, with the questions pages ask of them."""
 
     def __init__(self, records: list[Record]):
+        self.as_of: dict[str, str] = {}   # project id → date of its last update (set by the build)
         self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in schema.KINDS}
         for record in records:
             self.by_kind[record.record_type][record.id] = record
@@ -141,6 +142,17 @@ class Portal:
 
     def projects_of(self, chain: Record) -> list[Record]:
         return [p for p in self.all("project") if p.chain == chain.id]
+
+    def chain_leaders(self, jurisdiction: Record) -> list[tuple[Record, list[Record], list[Record]]]:
+        """Chain-leader enterprises of a jurisdiction, with their chains and the projects they lead."""
+        tiers = {t.id for t in jurisdiction.tiers if t.kind == "chain_leader"}
+        found: dict[str, list[Record]] = {}
+        for chain in self.chains_of(jurisdiction):
+            for enterprise in chain.enterprises:
+                if enterprise.tier in tiers:
+                    found.setdefault(enterprise.unit, []).append(chain)
+        return [(self.get("unit", uid), chains, [p for p in self.all("project") if p.leader == uid])
+                for uid, chains in found.items()]
 
     def chains_of_unit(self, unit: Record) -> list[Record]:
         return [c for c in self.chains_of(self.jurisdiction_of(unit))

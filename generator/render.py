@@ -21,11 +21,14 @@ from .config import SiteConfig
 from .jsonschema_out import json_schema
 from .model import Portal, Record, Text
 from .report import Report
-from .ui import STRINGS, ui
+from .opendata import COLUMNS, datasets, filter_options
+from .opendata import row as opendata_row
+from .ui import STRINGS, text_plain, ui
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
-RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/")
+RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
+            "data/", "feeds/")
 
 _ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "code",
                  "pre", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "span", "del"}
@@ -47,7 +50,12 @@ def plan(portal: Portal, report: Report) -> list[Page]:
     pages = [Page("", "home.html", Text(*STRINGS["home"]), ("site-config.yml", 0)),
              Page("people/", "people.html", Text(*STRINGS["people"]), ("content/people", 0)),
              Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0)),
-             Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0))]
+             Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0)),
+             Page("investment/", "investment.html", Text(*STRINGS["investment"]), ("content/projects", 0),
+                  {"scope": None}),
+             Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0))]
+    for project in portal.all("project"):
+        pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin, {"project": project}))
     for j in portal.jurisdictions:
         base = f"{j.id}/"
         pages.append(Page(base, "jurisdiction.html", j.name, j.origin, {"j": j}))
@@ -56,6 +64,13 @@ def plan(portal: Portal, report: Report) -> list[Page]:
             pages.append(Page(base + "units/", "units.html", Text(*STRINGS["units"]), j.origin, {"j": j}))
         if portal.of_jurisdiction("task", j):
             pages.append(Page(base + "tasks/", "tasks.html", Text(*STRINGS["tasks"]), j.origin, {"j": j}))
+        if portal.of_jurisdiction("project", j):
+            pages.append(Page(base + "investment/", "investment.html", Text(*STRINGS["investment"]), j.origin,
+                              {"j": j, "scope": j}))
+        if portal.chain_leaders(j):
+            pages.append(Page(base + "leaders/", "leaders.html", Text(*STRINGS["leaders"]), j.origin, {"j": j}))
+        for zone in j.zones:
+            pages.append(Page(f"{base}zones/{zone.id}/", "zone.html", zone.name, j.origin, {"j": j, "zone": zone}))
         for chain in portal.chains_of(j):
             pages.append(Page(f"{base}chains/{chain.id}/", "chain.html", chain.name, chain.origin,
                               {"j": j, "chain": chain}))
@@ -96,12 +111,6 @@ def text_html(value: Text | None, lang: str) -> Markup:
         return escape(shown)
     return Markup('<span lang="zh-CN">{}</span> <mark class="portal-pending">{}</mark>').format(
         value.zh, ui("translation_pending", lang))
-
-
-def text_plain(value: Text | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return value.get(lang) or f"{value.zh} ({ui('translation_pending', lang)})"
 
 
 def markdown_html(source: str) -> Markup:
@@ -155,6 +164,9 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str) -> dict:
         label=lambda table, key: kind_label(table, key, lang),
         markdown=markdown_html,
         example=lambda kind: _example(portal, kind),
+        rows=lambda projects: [opendata_row(portal, p, lang, portal.as_of) for p in projects],
+        columns=COLUMNS, datasets=datasets(portal), filter_options=filter_options,
+        latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
     )
 
@@ -178,13 +190,19 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
     by_path = {p.path: p for p in pages}
     tree: list = [entry(by_path[""])]
     for j in portal.jurisdictions:
-        section = [f"{j.id}/index.md"] + [entry(by_path[f"{j.id}/{sub}/"]) for sub in ("chiefs", "units", "tasks")
+        section = [f"{j.id}/index.md"] + [entry(by_path[f"{j.id}/{sub}/"]) for sub in
+                                          ("chiefs", "units", "tasks", "investment", "leaders")
                                           if f"{j.id}/{sub}/" in by_path]
+        zones = [entry(by_path[f"{j.id}/zones/{z.id}/"]) for z in j.zones]
+        if zones:
+            section.append({ui("zones", lang): zones})
         chains = [entry(by_path[f"{j.id}/chains/{c.id}/"]) for c in portal.chains_of(j)]
         if chains:
             section.append({ui("chains", lang): chains})
         tree.append({str(escape(text_plain(j.name, lang))): section})
     tree.append(entry(by_path["people/"]))
+    # Project pages stay out of the navigation: a list of thousands would weigh on every page.
+    tree.append({ui("investment", lang): ["investment/index.md", entry(by_path["data/"])]})
     policies = [entry(by_path[f"policies/{p.id}/"]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
     tree.append({ui("policies", lang): ["policies/index.md"] + policies})
     tree.append(entry(by_path["guide/"]))

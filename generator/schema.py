@@ -330,6 +330,10 @@ JURISDICTION = Struct("jurisdiction", [
         F("level", LocalRef("grouping"), "which grouping level", "所属分组层级", True),
         F("parent", LocalRef("groups"), "the enclosing group", "上一级分组"),
     ])), "the groups chains belong to", "产业链所属分组"),
+    F("zones", List(Struct("zone", NAMED_ENTRY + [
+        F("description", Text(), "what the zone is and hosts", "园区简介"),
+        F("location", Text(), "where it is", "位置"),
+    ] + PROVENANCE)), "development zones and parks that host investment projects", "承载招商项目的开发区和园区"),
     F("chains_note", Text(), "what the documents say about its chains when they are not listed", "未列出产业链时的说明"),
 ] + PROVENANCE)
 
@@ -392,8 +396,10 @@ PROJECT = Struct("project", [
     F("substage", LocalRef("substages"), "a sub-category of the stage", "阶段子类"),
     F("amount", Number(), "investment, in 100 million yuan (亿元)", "投资额（亿元）"),
     F("location", Text(), "where it is", "地点"),
-    F("zone", Text(), "development zone or park", "开发区或园区"),
+    F("zone", LocalRef("zones"), "the development zone or park hosting it (one of the jurisdiction's zones)",
+      "承载的开发区或园区（所属辖区的 zones 之一）"),
     F("investor", Text(), "investor or owner", "投资方或业主"),
+    F("leader", Ref("unit"), "the chain-leader enterprise leading the investment, if any", "牵头招商的链主企业（若有）"),
     F("contact", Text(), "contact unit", "联系单位"),
     F("start", Date(), "start date", "开始日期"),
     F("end", Date(), "planned completion", "计划完成日期"),

@@ -100,9 +100,46 @@ STRINGS = {
     "where_in_doc": ("位置", "at"),
     "responsible_for": ("负责的产业链", "Chains"),
     "language_name": ("中文", "English"),
+    "investment": ("招商项目", "Investment projects"),
+    "col_id": ("编号", "ID"),
+    "col_url": ("网址", "Address"),
+    "stage_kind": ("阶段类型", "Stage kind"),
+    "investor": ("投资方/业主", "Investor or owner"),
+    "leader": ("牵头链主企业", "Lead chain-leader enterprise"),
+    "contact": ("联系单位", "Contact unit"),
+    "updated": ("更新日期", "Last update"),
+    "amount_unit": ("亿元", "CNY 100m"),
+    "feed_all": ("招商项目更新", "Investment project updates"),
+    "filter": ("筛选", "Filter"),
+    "all": ("全部", "All"),
+    "search_list": ("在列表中搜索", "Search the list"),
+    "amount_min": ("最小投资额（亿元）", "Minimum amount (CNY 100m)"),
+    "amount_max": ("最大投资额（亿元）", "Maximum amount (CNY 100m)"),
+    "shown": ("显示 {n} / {total} 个项目", "Showing {n} of {total} projects"),
+    "reset": ("清除筛选", "Clear filters"),
+    "download": ("下载", "Download"),
+    "feed": ("订阅（Atom）", "Subscribe (Atom)"),
+    "zones": ("承载园区", "Host zones"),
+    "leaders": ("链主企业招商", "Chain leaders leading investment"),
+    "data_catalog": ("数据目录", "Data catalog"),
+    "licence": ("许可协议", "Licence"),
+    "dataset": ("数据集", "Dataset"),
+    "formats": ("格式", "Formats"),
+    "no_js_list": ("未启用 JavaScript：下表列出全部项目，筛选和排序不可用。", "JavaScript is off: the table lists every project; filtering and sorting are not available."),
+    "illustrative_list_note": ("本列表中的项目为演示招商清单功能而编写的示例数据；政策文件规定了清单的结构与目标，但未列出具体项目。",
+                               "The projects in this list were made up to show the investment lists; the policy documents define the "
+                               "list's structure and targets but name no project."),
+    "sort_by": ("按此列排序", "Sort by this column"),
 }
 
 
 def ui(key: str, lang: str) -> str:
     zh, en = STRINGS[key]
     return zh if lang == "zh" else en
+
+
+def text_plain(value, lang: str) -> str:
+    """Bilingual text as plain text; a missing English says so in brackets."""
+    if value is None:
+        return ""
+    return value.get(lang) or f"{value.zh} ({ui('translation_pending', lang)})"

@@ -95,7 +95,8 @@ AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "ax
 def test_no_serious_accessibility_violations(page, base_url):
     assert AXE.exists(), "needs `npm ci` (the Makefile's test target runs it)"
     found = {}
-    for path in ["", "hunan/", "hunan/chains/hunan-software/", "hunan/chiefs/", "shanxi/", "en/", "en/hunan/chiefs/"]:
+    for path in ["", "hunan/", "hunan/chains/hunan-software/", "hunan/chiefs/", "shanxi/", "en/", "en/hunan/chiefs/",
+                 "investment/", "en/investment/?stage=planned", "projects/shanxi-a-1/", "shanxi/zones/example-zone-a/"]:
         page.goto(base_url + path)
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
@@ -104,3 +105,49 @@ def test_no_serious_accessibility_violations(page, base_url):
         if serious:
             found[path] = serious
     assert not found, found
+
+
+def visible_projects(page) -> set[str]:
+    return set(page.eval_on_selector_all(
+        ".portal-list tbody tr:not([hidden]) td:first-child a", "links => links.map(a => a.pathname.split('/').filter(Boolean).pop())"))
+
+
+def test_filtering_the_list_by_stage_and_chain_and_sharing_the_view(page, base_url):
+    page.goto(base_url + "investment/")
+    page.wait_for_selector("form.portal-filters:not([hidden])")
+    assert len(visible_projects(page)) == 8
+    page.select_option("select[name=stage]", "planned")
+    assert visible_projects(page) == {"shanxi-a-4", "shanxi-a-5", "shanxi-b-3"}
+    page.select_option("select[name=chain]", "shanxi-example-a")
+    assert visible_projects(page) == {"shanxi-a-4", "shanxi-a-5"}
+    assert page.locator("[data-count]").inner_text() == "显示 2 / 8 个项目"
+    shared = page.url
+    assert "stage=planned" in shared and "chain=shanxi-example-a" in shared
+    page.locator("th[data-sort=amount] button").click()
+    page.locator("th[data-sort=amount] button").click()
+    order = page.eval_on_selector_all(".portal-list tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.amount)")
+    assert order == ["3.5", "1.2"] and "sort=amount-desc" in page.url
+    # The address alone reproduces the view, in a fresh page.
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.wait_for_selector("form.portal-filters:not([hidden])")
+    assert visible_projects(other) == {"shanxi-a-4", "shanxi-a-5"}
+    assert other.locator("select[name=stage]").input_value() == "planned"
+    other.fill("input[name=q]", "应用示范")
+    assert visible_projects(other) == {"shanxi-a-4"}
+    other.fill("input[name=min]", "4")
+    assert visible_projects(other) == set()
+    other.click("form.portal-filters button[type=reset]")
+    other.wait_for_function("document.querySelector('[data-count]').textContent.includes('8 / 8')")
+    other.close()
+
+
+def test_the_list_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(base_url + "en/investment/?stage=reserve")
+    phone.wait_for_selector("form.portal-filters:not([hidden])")
+    assert visible_projects(phone) == {"shanxi-a-3", "shanxi-b-2"}
+    # Filters fit the screen; the table scrolls inside its own box, not the page.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()

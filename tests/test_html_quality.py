@@ -9,7 +9,8 @@ from conftest import REPO
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["", "hunan/", "hunan/chiefs/", "hunan/units/", "hunan/tasks/", "hunan/chains/hunan-software/", "people/",
-         "policies/", "policies/hunan-2021-leaders/", "guide/", "lvyuan/", "shanxi/tasks/"]
+         "policies/", "policies/hunan-2021-leaders/", "guide/", "lvyuan/", "shanxi/tasks/", "investment/",
+         "projects/shanxi-a-1/", "shanxi/zones/example-zone-a/", "shanxi/leaders/", "data/"]
 # Errors in Material for MkDocs' own markup, not in ours: its checkbox toggles carry
 # autocomplete="off", and its table-of-contents label points at a toggle that is hidden.
 THEME_ERRORS = ("Attribute “autocomplete” is only allowed when the input type is",

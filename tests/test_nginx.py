@@ -18,7 +18,7 @@ from test_browser import ARGS, CHROMIUM
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "hunan/", "hunan/chiefs/", "hunan/chains/hunan-software/", "people/", "policies/henan-2021-61/",
-         "guide/", "shanxi/tasks/"]
+         "guide/", "shanxi/tasks/", "investment/", "projects/shanxi-b-1/", "data/"]
 
 
 def free_port() -> int:

@@ -1,0 +1,243 @@
+"""Investment-attraction lists as open data: one row definition for the HTML lists, the CSV,
+JSON and xlsx downloads, the DCAT-style catalog and the Atom feeds, so a download always
+holds the rows its page shows.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from . import kinds
+from .model import Portal, Record
+from .ui import text_plain, ui
+
+# (column key, ui string key); the order is the order of every table and file.
+COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("jurisdiction", "jurisdiction"),
+           ("stage", "stage"), ("stage_kind", "stage_kind"), ("amount", "amount"), ("location", "location"),
+           ("zone", "zone"), ("investor", "investor"), ("leader", "leader"), ("contact", "contact"),
+           ("updated", "updated"), ("illustrative", "illustrative"), ("url", "col_url")]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A list of projects published as files: the whole portal, a jurisdiction or a chain."""
+
+    key: str              # path under data/ without extension, e.g. "shanxi/projects"
+    title_zh: str
+    title_en: str
+    projects: tuple
+
+
+def as_of_dates(root: Path, portal: Portal, fallback: str) -> dict[str, str]:
+    """Each project's last update: its own `updated`, else its file's last git commit, else fallback."""
+    by_file: dict[str, str] = {}
+    dates = {}
+    for project in portal.all("project"):
+        if project.updated:
+            dates[project.id] = project.updated
+            continue
+        path = project.origin[0]
+        if path not in by_file:
+            by_file[path] = _git_date(root, path) or fallback
+        dates[project.id] = by_file[path]
+    return dates
+
+
+def _git_date(root: Path, path: str) -> str | None:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=root, capture_output=True,
+                             text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out or None
+
+
+def row(portal: Portal, project: Record, lang: str, dates: dict[str, str]) -> dict:
+    """One project as a row of plain values in one language."""
+    chain = portal.get("chain", project.chain)
+    jurisdiction = portal.jurisdiction_of(project)
+    stage = portal.entry(jurisdiction.stages, project.stage)
+    substage = portal.entry(stage.substages, project.substage) if project.substage else None
+    zone = portal.entry(jurisdiction.zones, project.zone) if project.zone else None
+    leader = portal.get("unit", project.leader)
+    stage_text = text_plain(stage.name, lang) + (f" ({text_plain(substage.name, lang)})" if substage else "")
+    zh, en, _ = kinds.STAGE_KINDS[stage.kind]
+    return {
+        "id": project.id, "project": text_plain(project.name, lang), "chain": text_plain(chain.name, lang),
+        "jurisdiction": text_plain(jurisdiction.name, lang), "stage": stage_text,
+        "stage_kind": zh if lang == "zh" else en, "amount": project.amount,
+        "location": text_plain(project.location, lang), "zone": text_plain(zone.name, lang) if zone else "",
+        "investor": text_plain(project.investor, lang), "leader": text_plain(leader.name, lang) if leader else "",
+        "contact": text_plain(project.contact, lang), "updated": dates[project.id],
+        "illustrative": bool(project.illustrative), "url": f"projects/{project.id}/",
+        # Not published as columns: the filters' keys.
+        "_jurisdiction": jurisdiction.id, "_chain": chain.id, "_stage_kind": stage.kind, "_zone": project.zone or "",
+    }
+
+
+FILTERS = {"jurisdiction": ("_jurisdiction", "jurisdiction"), "chain": ("_chain", "chain"),
+           "stage": ("_stage_kind", "stage_kind"), "zone": ("_zone", "zone")}
+
+
+def filter_options(rows: list[dict], name: str) -> list[tuple[str, str]]:
+    """The choices of one filter of a list: (value, label), each once, in the rows' order."""
+    value_key, label_key = FILTERS[name]
+    seen: dict[str, str] = {}
+    for r in rows:
+        if r[value_key]:
+            seen.setdefault(r[value_key], r[label_key])
+    return list(seen.items())
+
+
+def datasets(portal: Portal) -> list[Dataset]:
+    """The whole portal's list, then each jurisdiction's and each chain's that has projects."""
+    result = [Dataset("projects", "全部招商项目", "All investment projects", tuple(portal.all("project")))]
+    for j in portal.jurisdictions:
+        projects = tuple(p for p in portal.all("project") if portal.jurisdiction_of(p).id == j.id)
+        if projects:
+            result.append(Dataset(f"{j.id}/projects", f"{j.name.zh}招商项目", f"Investment projects, {j.name.en or j.id}",
+                                  projects))
+        for chain in portal.chains_of(j):
+            chain_projects = tuple(portal.projects_of(chain))
+            if chain_projects:
+                result.append(Dataset(f"{j.id}/{chain.id}/projects", f"{chain.name.zh}招商项目",
+                                      f"Investment projects, {chain.name.en or chain.id}", chain_projects))
+    return result
+
+
+def headings(lang: str) -> list[str]:
+    return [ui(label, lang) for _, label in COLUMNS]
+
+
+def _values(rows: list[dict], base_url: str) -> list[list]:
+    return [[base_url + r[key] if key == "url" else r[key] for key, _ in COLUMNS] for r in rows]
+
+
+def csv_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens Chinese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headings(lang))
+    for values in _values(rows, base_url):
+        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in values])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def json_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
+    keys = [key for key, _ in COLUMNS]
+    data = {"columns": [{"key": k, "title": t} for k, t in zip(keys, headings(lang))],
+            "rows": [dict(zip(keys, values)) for values in _values(rows, base_url)]}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
+    """An xlsx workbook; its timestamps are the build date, so builds stay byte-identical."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    when = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = ui("projects", lang)[:31]
+    sheet.append(headings(lang))
+    for values in _values(rows, base_url):
+        sheet.append(values)
+    sheet.freeze_panes = "A2"
+    book.properties.created = book.properties.modified = when
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_zip_times(raw.getvalue(), when.timetuple()[:6])
+
+
+def _fixed_zip_times(data: bytes, stamp: tuple) -> bytes:
+    """openpyxl stamps each zip entry with the current time: rewrite them with the build date."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def atom_feed(projects, lang: str, site_url: str, title: str, author: str, feed_path: str,
+              dates: dict[str, str], rows: dict[str, dict]) -> bytes:
+    """An Atom (RFC 4287) feed of projects, newest update first."""
+    ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)
+    updated = (dates[ordered[0].id] if ordered else "1980-01-01") + "T00:00:00Z"
+    entries = []
+    for project in ordered:
+        r = rows[project.id]
+        link = site_url + r["url"]
+        summary = " · ".join(str(v) for v in (r["chain"], r["jurisdiction"], r["stage"], r["zone"]) if v)
+        if r["amount"] is not None:
+            summary += f" · {r['amount']} {ui('amount_unit', lang)}"
+        if r["illustrative"]:
+            summary += f" · {ui('illustrative', lang)}"
+        entries.append(
+            f"<entry><id>{xml_escape(link)}</id><title>{xml_escape(r['project'])}</title>"
+            f"<updated>{dates[project.id]}T00:00:00Z</updated><link rel=\"alternate\" href=\"{xml_escape(link)}\"/>"
+            f"<summary>{xml_escape(summary)}</summary></entry>")
+    feed_url = site_url + feed_path
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(feed_url)}</id>"
+            f"<title>{xml_escape(title)}</title><updated>{updated}</updated>"
+            f"<author><name>{xml_escape(author)}</name></author>"
+            f"<link rel=\"self\" href=\"{xml_escape(feed_url)}\"/><link rel=\"alternate\" href=\"{xml_escape(site_url)}\"/>"
+            + "".join(entries) + "</feed>\n").encode("utf-8")
+
+
+def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tuple[str, str], epoch: int,
+          docs_dir: Path) -> None:
+    """Write every dataset in three formats, the catalog and the feeds into one language's docs."""
+    dates = portal.as_of
+    rows = {p.id: row(portal, p, lang, dates) for p in portal.all("project")}
+    sets = datasets(portal)
+    for dataset in sets:
+        selected = [rows[p.id] for p in dataset.projects]
+        target = docs_dir / "data" / dataset.key
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.with_suffix(".csv").write_bytes(csv_bytes(selected, lang, site_url))
+        target.with_suffix(".json").write_bytes(json_bytes(selected, lang, site_url))
+        target.with_suffix(".xlsx").write_bytes(xlsx_bytes(selected, lang, site_url, epoch))
+    (docs_dir / "data" / "catalog.json").write_text(json.dumps(
+        catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
+        + "\n", encoding="utf-8")
+    feeds = docs_dir / "feeds"
+    feeds.mkdir(parents=True, exist_ok=True)
+    feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
+        (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}",
+         [p for p in portal.all("project") if portal.jurisdiction_of(p).id == j.id])
+        for j in portal.jurisdictions]
+    for name, title, projects in feed_sets:
+        if projects or name == "projects":
+            (feeds / f"{name}.atom").write_bytes(
+                atom_feed(projects, lang, site_url, title, site_title, f"feeds/{name}.atom", dates, rows))
+
+
+def catalog(sets: list[Dataset], lang: str, site_url: str, licence_name: str, licence_url: str,
+            dates: dict[str, str], title: str) -> dict:
+    """A DCAT catalog (JSON-LD) of every dataset with its licence, update date, schema and files."""
+    media = {"csv": "text/csv", "json": "application/json",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    return {
+        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/"},
+        "@type": "dcat:Catalog", "dct:title": title, "dct:language": lang,
+        "dct:license": licence_url, "dcat:dataset": [{
+            "@type": "dcat:Dataset", "dct:identifier": s.key,
+            "dct:title": s.title_zh if lang == "zh" else s.title_en,
+            "dct:license": licence_url, "dct:rights": licence_name,
+            "dct:modified": max((dates[p.id] for p in s.projects), default=""),
+            "dct:conformsTo": site_url + "schema/project.schema.json",
+            "dcat:distribution": [{"@type": "dcat:Distribution", "dcat:mediaType": media[ext],
+                                   "dcat:downloadURL": f"{site_url}data/{s.key}.{ext}"} for ext in media],
+        } for s in sets],
+    }
