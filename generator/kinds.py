@@ -108,3 +108,9 @@ SEGMENT_POSITIONS = {
     "midstream": ("中游", "midstream", ""),
     "downstream": ("下游", "downstream", ""),
 }
+
+TARGET_MEASURES = {
+    "project_count": ("项目数", "number of projects", "counted from the projects in the portal"),
+    "project_amount": ("项目投资额", "project investment", "the projects' amounts added up, in 100 million yuan"),
+    "chain_count": ("产业链数", "number of chains", "counted from the chains in the portal"),
+}

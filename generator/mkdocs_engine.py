@@ -42,7 +42,7 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
             "custom_dir": str(THEME_DIR / "material"),
             "language": lang,
             "font": False,  # no Google Fonts: the site must work on a network with no internet
-            "features": ["navigation.indexes", "navigation.prune", "navigation.top", "navigation.footer",
+            "features": ["navigation.instant", "navigation.indexes", "navigation.prune", "navigation.top", "navigation.footer",
                          "search.suggest", "search.highlight", "content.tooltips"],
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
@@ -59,6 +59,9 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
                           for other in LANGUAGE_PREFIX],
         },
         "extra_css": ["assets/portal.css"],
+        # Small scripts on every page; the charting library itself is loaded by charts.js on
+        # pages that draw charts only.
+        "extra_javascript": ["assets/investment.js", "assets/charts.js"],
         "markdown_extensions": ["attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
         # lunr's English trimmer strips Han characters from every token; its zh pipeline keeps
         # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import zipfile
 from dataclasses import dataclass
@@ -157,14 +158,20 @@ def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
 
 
 def _fixed_zip_times(data: bytes, stamp: tuple) -> bytes:
-    """openpyxl stamps each zip entry with the current time: rewrite them with the build date."""
+    """openpyxl stamps the zip entries and the 'modified' property with the current time:
+    rewrite both with the build date."""
+    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
+    iso = "%04d-%02d-%02dT%02d:%02d:%02dZ" % stamp
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + iso.encode(), content)
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, content)
     return out.getvalue()
 
 

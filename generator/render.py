@@ -16,7 +16,7 @@ import nh3
 import yaml
 from markupsafe import Markup, escape
 
-from . import kinds, schema
+from . import charts, kinds, schema
 from .config import SiteConfig
 from .jsonschema_out import json_schema
 from .model import Portal, Record, Text
@@ -166,6 +166,11 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str) -> dict:
         example=lambda kind: _example(portal, kind),
         rows=lambda projects: [opendata_row(portal, p, lang, portal.as_of) for p in projects],
         columns=COLUMNS, datasets=datasets(portal), filter_options=filter_options,
+        chain_map=lambda chain: charts.chain_map(portal, chain, lang),
+        stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
+        chain_stats=lambda projects, cid: charts.chain_stats(portal, projects, lang, cid),
+        target_progress=lambda j: charts.target_progress(portal, j, lang),
+        regional_map=lambda js, cid, base=None: charts.regional_map(portal, js, lang, cid, base),
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
     )

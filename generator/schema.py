@@ -111,6 +111,15 @@ class Deadline(Str):
                          "时限：YYYY-Q1…Q4、YYYY-MM-DD、YYYY-MM 或 YYYY")
 
 
+class ContentPath(Str):
+    """A file under content/maps/, named relative to it; never absolute, never '..'."""
+
+    def __init__(self):
+        super().__init__(r"(?!/)(?!.*(?:^|/)\.\.(?:/|$))[A-Za-z0-9_./-]+\.(?:geo)?json",
+                         "a file in content/maps/, e.g. 'province.geojson' (no '..', no leading '/')",
+                         "content/maps/ 中的文件，如 'province.geojson'（不含 '..'，不以 '/' 开头）", 200)
+
+
 class Int(Type):
     def __init__(self, minimum: int = 0, maximum: int = 10**9):
         self.minimum, self.maximum = minimum, maximum
@@ -247,6 +256,8 @@ NAMED_ENTRY = [
 
 TARGET = Struct("target", [
     F("id", Id(), "identifier", "标识", True),
+    F("measures", Enum(kinds.TARGET_MEASURES, "measure"), "what the portal can count against it, if anything",
+      "门户可据以统计进度的口径（若有）"),
     F("name", Text(), "what is counted", "指标名称", True),
     F("value", Number(), "the target figure", "目标数值", True),
     F("unit", Text(), "unit of the figure (e.g. 家 / enterprises, 亿元 / CNY 100m)", "单位（如 家、亿元）", True),
@@ -255,6 +266,11 @@ TARGET = Struct("target", [
 ])
 
 TEXT_LIST = List(Text())
+
+COORDINATES = Struct("coordinates", [
+    F("lon", Number(), "longitude, degrees east", "经度（东经）", True),
+    F("lat", Number(), "latitude, degrees north", "纬度（北纬）", True),
+])
 
 
 # --- record kinds --------------------------------------------------------------------------
@@ -333,7 +349,16 @@ JURISDICTION = Struct("jurisdiction", [
     F("zones", List(Struct("zone", NAMED_ENTRY + [
         F("description", Text(), "what the zone is and hosts", "园区简介"),
         F("location", Text(), "where it is", "位置"),
+        F("coordinates", COORDINATES, "longitude and latitude, for the regional distribution map", "经纬度（用于区域分布图）"),
     ] + PROVENANCE)), "development zones and parks that host investment projects", "承载招商项目的开发区和园区"),
+    F("base_map", Struct("base map", [
+        F("file", ContentPath(), "GeoJSON of the area's boundaries, in content/maps/", "辖区边界 GeoJSON 文件（content/maps/ 中）", True),
+        F("approval", Str(max_length=100), "its map review number (审图号); required unless illustrative",
+          "审图号（示例底图以外必填）"),
+        F("source", Text(), "who supplied it", "底图来源", True),
+        F("illustrative", Bool(), "true for a made-up base map; the site captions it so", "示例底图填 true"),
+    ]), "a reviewed base map for the regional distribution map; without one a schematic is drawn",
+      "区域分布图的审核底图；未提供时绘制示意图"),
     F("chains_note", Text(), "what the documents say about its chains when they are not listed", "未列出产业链时的说明"),
 ] + PROVENANCE)
 
@@ -396,6 +421,7 @@ PROJECT = Struct("project", [
     F("substage", LocalRef("substages"), "a sub-category of the stage", "阶段子类"),
     F("amount", Number(), "investment, in 100 million yuan (亿元)", "投资额（亿元）"),
     F("location", Text(), "where it is", "地点"),
+    F("segments", List(LocalRef("segments")), "the segments of its chain map it strengthens", "所补强的产业链环节"),
     F("zone", LocalRef("zones"), "the development zone or park hosting it (one of the jurisdiction's zones)",
       "承载的开发区或园区（所属辖区的 zones 之一）"),
     F("investor", Text(), "investor or owner", "投资方或业主"),

@@ -129,6 +129,36 @@ STRINGS = {
     "illustrative_list_note": ("本列表中的项目为演示招商清单功能而编写的示例数据；政策文件规定了清单的结构与目标，但未列出具体项目。",
                                "The projects in this list were made up to show the investment lists; the policy documents define the "
                                "list's structure and targets but name no project."),
+    "gap": ("待补链", "gap to fill"),
+    "cat_segment": ("产业链环节", "segment"),
+    "cat_gap": ("缺口环节（待补链）", "gap to fill"),
+    "cat_chain_leader": ("链主企业", "chain-leader enterprise"),
+    "cat_chain_core": ("链核企业", "chain-core enterprise"),
+    "cat_enterprise": ("其他企业", "other enterprise"),
+    "cat_project": ("项目", "project"),
+    "position": ("位置", "Position"),
+    "chain_map_caption": ("产业链图谱：上游 → 中游 → 下游；无本地企业的环节标为待补链。点击节点查看详情。",
+                          "Chain map: upstream → midstream → downstream; a segment with no local enterprise is a gap to "
+                          "fill. Click a node to open it."),
+    "count_projects_axis": ("项目数", "Projects"),
+    "by": ("按", "By"),
+    "in_portal": ("门户所列", "Listed in the portal"),
+    "progress_caption": ("目标进度：门户所列数量与文件目标对比。", "Progress: what the portal lists against the documents' targets."),
+    "progress_illustrative": ("所列数量含示例数据，不代表实际进度。", "The listed figures include illustrative records and "
+                              "are not actual progress."),
+    "lon": ("经度", "Longitude"),
+    "lat": ("纬度", "Latitude"),
+    "base_map": ("底图", "Base map"),
+    "approval": ("审图号", "map review number"),
+    "no_approval": ("无", "none"),
+    "illustrative_map": ("示例底图：示意图形，非真实行政边界，不得用于正式发布。", "illustrative base map: made-up shapes, "
+                         "not real boundaries; not for publication."),
+    "schematic_caption": ("区域分布示意图：按经纬度绘制各园区位置（无底图，无需审图），点的大小不代表面积。",
+                          "Schematic regional distribution: zones placed by longitude and latitude (no base map, so no "
+                          "map review is needed)."),
+    "data_table": ("数据表", "Data table"),
+    "chart_noscript": ("图表需要 JavaScript；同样的数据见下表。", "The chart needs JavaScript; the same data is in the table."),
+    "charts": ("图表", "Charts"),
     "sort_by": ("按此列排序", "Sort by this column"),
 }
 

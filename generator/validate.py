@@ -160,12 +160,22 @@ def _local_collection(ref: _Ref, index) -> tuple[list, str] | None:
         stage = next((s for s in stages[0] if isinstance(s, dict) and s.get("id") == ref.parent.get("stage")), None) \
             if stages else None
         return (stage.get("substages") or [], "the project's stage") if stage else None
-    if name in schema.KINDS[ref.record.kind].fields:
+    if _declares(ref.record.kind, name):
         return ref.record.data.get(name) or [], "this record"
+    chain = index["chain"].get(ref.record.data.get("chain")) if isinstance(ref.record.data.get("chain"), str) else None
+    if chain is not None and _declares("chain", name):
+        return chain.data.get(name) or [], f"chain '{chain.data['id']}'"
     jurisdiction = index["jurisdiction"].get(jurisdiction_id(ref.record, index))
     if jurisdiction is None:
         return None
     return jurisdiction.data.get(name) or [], f"jurisdiction '{jurisdiction.data['id']}'"
+
+
+def _declares(kind: str, name: str) -> bool:
+    """Whether records of `kind` declare entries called `name` (a list of mappings with ids)."""
+    declared = schema.KINDS[kind].fields.get(name)
+    return declared is not None and isinstance(declared.type, schema.List) and \
+        isinstance(declared.type.item, schema.Struct) and "id" in declared.type.item.fields
 
 
 def _check_ref(ref: _Ref, index, report):

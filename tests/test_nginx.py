@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from test_browser import ARGS, CHROMIUM
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "hunan/", "hunan/chiefs/", "hunan/chains/hunan-software/", "people/", "policies/henan-2021-61/",
@@ -87,21 +86,18 @@ def test_missing_page_gets_the_portal_404(nginx):
     assert err.value.code == 404 and "404" in err.value.read().decode("utf-8")
 
 
-def test_main_pages_in_both_languages_work_offline_under_the_csp(nginx):
-    from playwright.sync_api import sync_playwright
+def test_main_pages_in_both_languages_work_offline_under_the_csp(nginx, browser):
     problems = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page()
-        page.on("request", lambda r: problems.append(f"other origin: {r.url}")
-                if not r.url.startswith(nginx.split("/intranet")[0]) and not r.url.startswith("data:") else None)
-        page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-        page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        for lang in ("", "en/"):
-            for path in PAGES:
-                page.goto(nginx + lang + path)
-                page.wait_for_load_state("networkidle")
-                assert page.locator("article h1").count() == 1
-        browser.close()
+    page = browser.new_page()
+    page.on("request", lambda r: problems.append(f"other origin: {r.url}")
+            if not r.url.startswith(nginx.split("/intranet")[0]) and not r.url.startswith("data:") else None)
+    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    for lang in ("", "en/"):
+        for path in PAGES:
+            page.goto(nginx + lang + path)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("article h1").count() == 1
+    page.close()
     assert not problems, problems

@@ -1,6 +1,6 @@
 /* Investment lists: filters, full-text search, sorting and a count, with the state kept in
    the address so that a filtered view can be shared and bookmarked. Without JavaScript the
-   table is complete and the (hidden) form is never shown. Only list pages load this file. */
+   table is complete and the (hidden) form is never shown. */
 (function () {
   "use strict";
   var FIELDS = ["q", "jurisdiction", "chain", "stage", "zone", "min", "max", "sort"];
@@ -89,5 +89,8 @@
   }
 
   function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-portal-list]"), setUp); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  // Material's instant navigation swaps pages without reloading: document$ emits for each page.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

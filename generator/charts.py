@@ -1,0 +1,302 @@
+"""Charts and maps: pyecharts builds each chart's options; pages carry them as JSON data.
+
+pyecharts' own HTML output is not used: it writes options into script text (a name holding
+`</script>` breaks out of it) and gives charts random ids. Here the options are JSON in an
+escaped `data-options` attribute of the chart's element, under a stable id, and
+theme/assets/charts.js draws them. Not a `<script type="application/json">`: Material's
+instant navigation re-creates the scripts of a swapped page, dropping such a tag's type.
+Every chart comes with the same data as a table.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyecharts import options as opts
+from pyecharts.charts import Bar, Geo, Graph, Scatter
+
+from . import kinds
+from .model import Portal, Record
+from .report import Report
+from .ui import text_plain, ui
+
+POSITIONS = list(kinds.SEGMENT_POSITIONS)
+MAPS_FOLDER = "content/maps"
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    options: dict
+    caption: str
+    head: list[str]
+    rows: list[list]              # table cells: text, or (text, url relative to the site root)
+    height: int = 380
+    map_name: str = ""            # a base map the page must register before drawing
+    map_file: str = ""            # its file under assets/maps/
+    notes: list[str] = field(default_factory=list)
+
+    def options_json(self) -> str:
+        """The options as JSON, for an HTML attribute (the template escapes it)."""
+        return json.dumps(self.options, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _options(chart) -> dict:
+    """The chart's options as plain data, serialised by pyecharts' own encoder."""
+    return json.loads(chart.dump_options())
+
+
+def _label(lang: str, key: str) -> str:
+    return ui(key, lang)
+
+
+# --- chain map -------------------------------------------------------------------------------
+
+def chain_map(portal: Portal, chain: Record, lang: str) -> Chart | None:
+    """Upstream → midstream → downstream segments as a graph, with enterprises and projects.
+
+    A graph with computed positions rather than a tree or sankey: an enterprise may sit in
+    several segments. A segment with no local enterprise is drawn as a gap to fill.
+    """
+    if not chain.segments:
+        return None
+    j = portal.jurisdiction_of(chain)
+    tier_kind = {t.id: t.kind for t in j.tiers}
+    categories = ["segment", "gap", "chain_leader", "chain_core", "enterprise", "project"]
+    names: dict[str, str] = {}
+
+    def unique(key: str, text: str) -> str:
+        # ECharts links nodes by name: keep names unique without changing what is shown.
+        shown = text
+        while shown in names.values():
+            shown += "\u200b"
+        names[key] = shown
+        return shown
+
+    nodes, links, urls, rows = [], [], {}, []
+    columns = {p: [s for s in chain.segments if s.position == p] for p in POSITIONS}
+    for col, position in enumerate(POSITIONS):
+        for row_index, segment in enumerate(columns[position]):
+            members = [e for e in chain.enterprises if segment.id in e.segments]
+            projects = [p for p in portal.projects_of(chain) if segment.id in p.segments]
+            gap = not members
+            label = text_plain(segment.name, lang)
+            if gap:
+                label += f"（{_label(lang, 'gap')}）" if lang == "zh" else f" ({_label(lang, 'gap')})"
+            name = unique(f"s:{segment.id}", label)
+            x, y = col * 600, row_index * 220
+            nodes.append(opts.GraphNode(name=name, x=x, y=y, symbol_size=46 if not gap else 40,
+                                        category=1 if gap else 0, symbol="roundRect",
+                                        label_opts=opts.LabelOpts(position="bottom", font_weight="bold")))
+            urls[name] = f"{j.id}/chains/{chain.id}/#segment-{segment.id}"
+            for k, enterprise in enumerate(members):
+                unit = portal.get("unit", enterprise.unit)
+                key = f"u:{unit.id}"
+                if key not in names:
+                    kind = tier_kind.get(enterprise.tier)
+                    category = 2 if kind == "chain_leader" else 3 if kind == "chain_core" else 4
+                    uname = unique(key, text_plain(unit.name, lang))
+                    nodes.append(opts.GraphNode(name=uname, x=x + 170, y=y - 60 + k * 50, symbol_size=22,
+                                                category=category, label_opts=opts.LabelOpts(position="right")))
+                    urls[uname] = f"{j.id}/units/#unit-{unit.id}"
+                links.append(opts.GraphLink(source=names[key], target=name))
+            for k, project in enumerate(projects):
+                key = f"p:{project.id}"
+                if key not in names:
+                    pname = unique(key, text_plain(project.name, lang))
+                    nodes.append(opts.GraphNode(name=pname, x=x - 170, y=y - 60 + k * 50, symbol_size=16,
+                                                category=5, symbol="diamond",
+                                                label_opts=opts.LabelOpts(position="left")))
+                    urls[pname] = f"projects/{project.id}/"
+                links.append(opts.GraphLink(source=names[key], target=name))
+            member_names = [text_plain(portal.get("unit", e.unit).name, lang) for e in members]
+            rows.append([kinds.SEGMENT_POSITIONS[position][0 if lang == "zh" else 1],
+                         (text_plain(segment.name, lang), urls[name]),
+                         ("、" if lang == "zh" else ", ").join(member_names) or _label(lang, "gap"), len(projects)])
+    for left, right in zip(POSITIONS, POSITIONS[1:]):
+        for a in columns[left]:
+            for b in columns[right]:
+                links.append(opts.GraphLink(source=names[f"s:{a.id}"], target=names[f"s:{b.id}"],
+                                            linestyle_opts=opts.LineStyleOpts(width=2, curve=0.1)))
+    graph = Graph()
+    graph.add("", nodes, links, categories=[opts.GraphCategory(name=_label(lang, f"cat_{c}")) for c in categories],
+              layout="none", is_roam=True, is_draggable=False, edge_symbol=["none", "arrow"], edge_symbol_size=8,
+              label_opts=opts.LabelOpts(is_show=True, position="bottom"))
+    graph.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(formatter="{b}"))
+    options = _options(graph)
+    for node in options["series"][0]["data"]:
+        node["url"] = urls.get(node["name"], "")
+    head = [_label(lang, "position"), _label(lang, "upstream_etc"), _label(lang, "enterprises"), _label(lang, "projects")]
+    height = max(420, 220 * max(len(c) for c in columns.values()) + 160)
+    return Chart(f"chart-chain-map-{chain.id}", options, _label(lang, "chain_map_caption"), head, rows, height)
+
+
+# --- investment statistics ------------------------------------------------------------------
+
+def stage_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str, by_common_kind: bool) -> Chart | None:
+    """Projects and amounts by stage: the jurisdiction's own stages, or common kinds across jurisdictions."""
+    if not projects:
+        return None
+    groups: dict[str, list[Record]] = {}
+    for project in projects:
+        stage = portal.entry(portal.jurisdiction_of(project).stages, project.stage)
+        key = kinds.STAGE_KINDS[stage.kind][0 if lang == "zh" else 1] if by_common_kind else text_plain(stage.name,
+                                                                                                        lang)
+        groups.setdefault(key, []).append(project)
+    return _count_and_amount_bar(groups, lang, chart_id, _label(lang, "stage"))
+
+
+def chain_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str) -> Chart | None:
+    if not projects:
+        return None
+    groups: dict[str, list[Record]] = {}
+    for project in projects:
+        groups.setdefault(text_plain(portal.get("chain", project.chain).name, lang), []).append(project)
+    return _count_and_amount_bar(groups, lang, chart_id, _label(lang, "chain"))
+
+
+def _count_and_amount_bar(groups: dict[str, list[Record]], lang: str, chart_id: str, axis: str) -> Chart:
+    labels = list(groups)
+    amounts = [round(sum(p.amount or 0 for p in groups[k]), 2) for k in labels]
+    counts = [len(groups[k]) for k in labels]
+    bar = Bar()
+    bar.add_xaxis(labels)
+    bar.add_yaxis(_label(lang, "amount"), amounts, yaxis_index=0, label_opts=opts.LabelOpts(is_show=True))
+    bar.add_yaxis(_label(lang, "count_projects_axis"), counts, yaxis_index=1, label_opts=opts.LabelOpts(is_show=True))
+    bar.extend_axis(yaxis=opts.AxisOpts(name=_label(lang, "count_projects_axis"), type_="value", position="right"))
+    bar.set_global_opts(yaxis_opts=opts.AxisOpts(name=_label(lang, "amount")), legend_opts=opts.LegendOpts(pos_top="0"),
+                        tooltip_opts=opts.TooltipOpts(trigger="axis"),
+                        xaxis_opts=opts.AxisOpts(axislabel_opts=opts.LabelOpts(interval=0, rotate=0)))
+    rows = [[k, a, c] for k, a, c in zip(labels, amounts, counts)]
+    return Chart(chart_id, _options(bar), f"{_label(lang, 'by')} {axis}",
+                 [axis, _label(lang, "amount"), _label(lang, "count_projects_axis")], rows, 340)
+
+
+def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | None:
+    """Progress against the targets the portal can count (projects, amounts, chains)."""
+    measurable = [t for t in jurisdiction.targets if t.measures]
+    if not measurable:
+        return None
+    projects = portal.of_jurisdiction("project", jurisdiction)
+    current = {"project_count": len(projects), "project_amount": round(sum(p.amount or 0 for p in projects), 2),
+               "chain_count": len(portal.chains_of(jurisdiction))}
+    labels = [text_plain(t.name, lang) for t in measurable]
+    bar = Bar()
+    bar.add_xaxis(labels)
+    bar.add_yaxis(_label(lang, "in_portal"), [current[t.measures] for t in measurable],
+                  label_opts=opts.LabelOpts(is_show=True, position="right"))
+    bar.add_yaxis(_label(lang, "target"), [t.value for t in measurable],
+                  label_opts=opts.LabelOpts(is_show=True, position="right"))
+    bar.reversal_axis()
+    bar.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"))
+    rows = [[text_plain(t.name, lang), current[t.measures], t.value, t.year or ""] for t in measurable]
+    illustrative = any(p.illustrative for p in projects) or any(c.illustrative for c in portal.chains_of(jurisdiction))
+    caption = _label(lang, "progress_caption") + (f" {_label(lang, 'progress_illustrative')}" if illustrative else "")
+    return Chart(f"chart-targets-{jurisdiction.id}", _options(bar), caption,
+                 [_label(lang, "target"), _label(lang, "in_portal"), _label(lang, "value"), _label(lang, "year")],
+                 rows, 80 + 70 * len(measurable))
+
+
+# --- regional distribution --------------------------------------------------------------------
+
+def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_id: str,
+                 base_map: Record | None) -> Chart | None:
+    """Zones with coordinates, sized by their projects' amounts: on a supplied base map, or as
+    a schematic of points by longitude and latitude (which needs no map approval)."""
+    points = []
+    for j in jurisdictions:
+        for zone in j.zones:
+            if zone.coordinates is None:
+                continue
+            projects = [p for p in portal.of_jurisdiction("project", j) if p.zone == zone.id]
+            amount = round(sum(p.amount or 0 for p in projects), 2)
+            points.append((text_plain(zone.name, lang), zone.coordinates.lon, zone.coordinates.lat, amount,
+                           len(projects), f"{j.id}/zones/{zone.id}/"))
+    if not points:
+        return None
+    rows = [[(name, url), lon, lat, amount, count] for name, lon, lat, amount, count, url in points]
+    head = [_label(lang, "zone"), _label(lang, "lon"), _label(lang, "lat"), _label(lang, "amount"),
+            _label(lang, "count_projects_axis")]
+    if base_map is not None:
+        map_name = Path(base_map.file).stem
+        geo = Geo()
+        geo.add_schema(maptype=map_name, is_roam=True)
+        for name, lon, lat, *_ in points:
+            geo.add_coordinate(name, lon, lat)
+        # A string template, not pyecharts' default JavaScript formatter: options are data only.
+        geo.add(_label(lang, "zones"), [(name, amount) for name, _, _, amount, _, _ in points], type_="scatter",
+                symbol_size=18, label_opts=opts.LabelOpts(is_show=True, formatter="{b}", position="right"),
+                tooltip_opts=opts.TooltipOpts(formatter="{b}"))
+        geo.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(formatter="{b}"))
+        options = _options(geo)
+        _attach_urls(options, {name: url for name, *_, url in points})
+        approval = base_map.approval or _label(lang, "no_approval")
+        caption = (f"{_label(lang, 'base_map')}: {text_plain(base_map.source, lang)}; {_label(lang, 'approval')}: "
+                   f"{approval}" + (f" — {_label(lang, 'illustrative_map')}" if base_map.illustrative else ""))
+        return Chart(chart_id, options, caption, head, rows, 460, map_name=map_name, map_file=base_map.file)
+    scatter = Scatter()
+    scatter.add_xaxis([lon for _, lon, *_ in points])
+    scatter.add_yaxis(_label(lang, "zones"), [lat for _, _, lat, *_ in points],
+                      symbol_size=18, label_opts=opts.LabelOpts(is_show=True, formatter="{b}", position="right"))
+    scatter.set_global_opts(xaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lon"), is_scale=True),
+                            yaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lat"), is_scale=True),
+                            legend_opts=opts.LegendOpts(pos_top="0"))
+    options = _options(scatter)
+    # Named points, so that labels, tooltips and clicks know their zone.
+    options["series"][0]["data"] = [{"name": name, "value": [lon, lat, amount], "url": url}
+                                    for name, lon, lat, amount, _, url in points]
+    return Chart(chart_id, options, _label(lang, "schematic_caption"), head, rows, 420)
+
+
+def _attach_urls(options: dict, urls: dict[str, str]) -> None:
+    for series in options.get("series", []):
+        for point in series.get("data", []):
+            if isinstance(point, dict) and point.get("name") in urls:
+                point["url"] = urls[point["name"]]
+
+
+def check_base_maps(root: Path, portal: Portal, report: Report) -> None:
+    """A base map must be a readable GeoJSON FeatureCollection inside content/maps/."""
+    folder = (root / MAPS_FOLDER).resolve()
+    for j in portal.jurisdictions:
+        base = j.base_map
+        if base is None:
+            continue
+        path, line = base.origin
+        target = (folder / base.file).resolve()
+        if folder not in target.parents or not target.is_file():
+            report.error(path, line, "base_map.file", f"a file inside {MAPS_FOLDER}/", f"{MAPS_FOLDER}/ 中的文件",
+                         repr(base.file))
+            continue
+        try:
+            data = json.loads(target.read_text(encoding="utf-8"))
+            ok = data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list)
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            ok = False
+        if not ok:
+            report.error(path, line, "base_map.file", "a GeoJSON FeatureCollection", "GeoJSON 要素集合（FeatureCollection）",
+                         repr(base.file))
+        if not base.approval and not base.illustrative:
+            report.error(path, line, "base_map.approval", "the map's review number (审图号), or illustrative: true",
+                         "底图审图号，或 illustrative: true", "neither")
+
+
+def library_installed(node_modules: Path) -> bool:
+    return (node_modules / "echarts" / "dist" / "echarts.min.js").is_file()
+
+
+def write_assets(root: Path, portal: Portal, docs_dir: Path, node_modules: Path) -> None:
+    """Copy ECharts (from npm, with its licence) and the base maps into the site's assets."""
+    library = node_modules / "echarts"
+    target = docs_dir / "assets" / "vendor" / "echarts"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(library / "dist" / "echarts.min.js", target / "echarts.min.js")
+    for name in ("LICENSE", "NOTICE"):
+        shutil.copyfile(library / name, target / name)
+    for j in portal.jurisdictions:
+        if j.base_map is not None:
+            destination = docs_dir / "assets" / "maps" / j.base_map.file
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / MAPS_FOLDER / j.base_map.file, destination)

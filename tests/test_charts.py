@@ -1,0 +1,160 @@
+"""Charts and maps on the built sample site, in headless Chromium on localhost: every chart
+draws, a chain-map node navigates, the dark palette re-themes, instant navigation works,
+nothing is requested from another origin (checked by the `tab` fixture)."""
+from __future__ import annotations
+
+import json
+
+from conftest import content, page
+
+CHART_PAGES = {
+    "shanxi/chains/shanxi-example-a/": ["chart-chain-map-shanxi-example-a"],
+    "shanxi/": ["chart-targets-shanxi", "chart-stages-shanxi", "chart-chains-shanxi", "chart-regional-shanxi"],
+    "investment/": ["chart-list-stages", "chart-list-chains", "chart-list-regional"],
+    "shanxi/investment/": ["chart-list-stages", "chart-list-regional"],
+}
+
+DRAWN = """id => {
+  const canvas = document.getElementById(id).querySelector('canvas');
+  if (!canvas || !canvas.width) return 0;
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let painted = 0;
+  for (let i = 3; i < data.length; i += 4 * 16) if (data[i] > 0) painted++;
+  return painted;
+}"""
+
+
+def wait_for_charts(tab, ids):
+    tab.wait_for_function("ids => window.echarts && ids.every(id => { const el = document.getElementById(id);"
+                          " return el && echarts.getInstanceByDom(el); })", arg=ids, timeout=20000)
+    tab.wait_for_timeout(1200)   # the first frame of the animation
+
+
+def test_every_chart_draws_in_both_languages(tab, base_url):
+    for lang in ("", "en/"):
+        for path, ids in CHART_PAGES.items():
+            tab.goto(base_url + lang + path)
+            wait_for_charts(tab, ids)
+            for chart_id in ids:
+                assert tab.evaluate(DRAWN, chart_id) > 50, (lang + path, chart_id)
+
+
+def test_pages_without_charts_do_not_load_the_library(tab, base_url):
+    loaded = []
+    tab.on("request", lambda r: loaded.append(r.url) if "echarts" in r.url else None)
+    for path in ("", "hunan/chiefs/", "people/"):
+        tab.goto(base_url + path)
+        tab.wait_for_load_state("networkidle")
+    assert loaded == []
+
+
+def node_pixel(tab, chart_id, name):
+    """Where a graph node is drawn, in page coordinates."""
+    return tab.evaluate("""([id, name]) => {
+      const el = document.getElementById(id), chart = echarts.getInstanceByDom(el);
+      const data = chart.getOption().series[0].data, index = data.findIndex(n => n.name === name);
+      const [x, y] = chart.convertToPixel({seriesIndex: 0}, [data[index].x, data[index].y]);
+      const box = el.getBoundingClientRect();
+      return [box.left + x, box.top + y];
+    }""", [chart_id, name])
+
+
+def test_clicking_a_chain_map_node_opens_what_it_stands_for(tab, base_url):
+    tab.goto(base_url + "en/shanxi/chains/shanxi-example-a/")
+    chart_id = "chart-chain-map-shanxi-example-a"
+    wait_for_charts(tab, [chart_id])
+    tab.locator("#" + chart_id).scroll_into_view_if_needed()
+    tab.wait_for_timeout(300)
+    x, y = node_pixel(tab, chart_id, "Example chain leader A (illustrative)")
+    tab.mouse.click(x, y)
+    tab.wait_for_url("**/en/shanxi/units/#unit-shanxi-example-leader-a")
+
+
+def test_gaps_and_tiers_are_marked_differently(sample_site):
+    soup = content(page(sample_site, "en/shanxi/chains/shanxi-example-a/"))
+    options = json.loads(soup.select_one("#chart-chain-map-shanxi-example-a")["data-options"])
+    nodes = {n["name"]: n for n in options["series"][0]["data"]}
+    categories = [c["name"] for c in options["series"][0]["categories"]]
+    assert categories[nodes["raw materials (gap to fill)"]["category"]] == "gap to fill"
+    assert categories[nodes["key components"]["category"]] == "segment"
+    assert categories[nodes["Example chain leader A (illustrative)"]["category"]] == "chain-leader enterprise"
+    assert categories[nodes["Example chain-core firm A (illustrative)"]["category"]] == "chain-core enterprise"
+    table = soup.select_one("#chart-chain-map-shanxi-example-a").find_parent("figure").select("tbody tr")
+    assert "gap to fill" in table[0].get_text()
+
+
+def test_the_dark_palette_re_themes_the_charts(tab, base_url):
+    tab.goto(base_url + "shanxi/")
+    ids = CHART_PAGES["shanxi/"]
+    wait_for_charts(tab, ids)
+    light = tab.evaluate("id => echarts.getInstanceByDom(document.getElementById(id)).getOption().textStyle.color",
+                         ids[1])
+    tab.locator("form[data-md-component=palette] label:visible").first.click()
+    tab.wait_for_function("ids => ids.every(id => document.getElementById(id).dataset.theme === 'slate')", arg=ids)
+    wait_for_charts(tab, ids)
+    dark = tab.evaluate("id => echarts.getInstanceByDom(document.getElementById(id)).getOption().textStyle.color",
+                        ids[1])
+    assert light != dark
+    for chart_id in ids:
+        assert tab.evaluate(DRAWN, chart_id) > 50
+
+
+def test_charts_survive_instant_navigation(browser, tmp_path):
+    """Instant navigation needs the site served at its own address (Material matches links
+    against the sitemap by host and path), so this builds the made-up portal for the server."""
+    import functools
+    import http.server
+    import socket
+    import threading
+
+    from conftest import LINHAI
+    from generator import build as pipeline
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    assert not pipeline.build(LINHAI, tmp_path / "site", base_url=base).report.errors
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    tab = browser.new_page()
+    errors = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        tab.goto(base + "linhai/chains/linhai-shipyard/")
+        tab.wait_for_timeout(800)
+        tab.evaluate("window.__same_document = true")
+        tab.locator("nav.md-nav a[href$='linhai-seafood/']").first.click()
+        tab.wait_for_url("**/linhai/chains/linhai-seafood/")
+        wait_for_charts(tab, ["chart-chain-map-linhai-seafood"])
+        assert tab.evaluate("window.__same_document === true")     # swapped in place, not reloaded
+        assert tab.evaluate(DRAWN, "chart-chain-map-linhai-seafood") > 50
+        tab.locator("nav.md-nav a[href$='linhai-shipyard/']").first.click()
+        tab.wait_for_url("**/linhai/chains/linhai-shipyard/")
+        tab.wait_for_timeout(500)
+        assert tab.evaluate("document.querySelectorAll('[_echarts_instance_]').length") == 0   # disposed
+        assert not errors, errors
+    finally:
+        tab.close()
+        server.shutdown()
+
+
+def test_charts_resize_with_their_container(tab, base_url):
+    tab.set_viewport_size({"width": 1300, "height": 900})
+    tab.goto(base_url + "investment/")
+    wait_for_charts(tab, CHART_PAGES["investment/"])
+    wide = tab.evaluate("id => echarts.getInstanceByDom(document.getElementById(id)).getWidth()", "chart-list-stages")
+    tab.set_viewport_size({"width": 600, "height": 900})
+    tab.wait_for_timeout(500)
+    narrow = tab.evaluate("id => echarts.getInstanceByDom(document.getElementById(id)).getWidth()", "chart-list-stages")
+    assert narrow < wide
+
+
+def test_chart_data_is_escaped_data_not_code(sample_site):
+    html = (sample_site / "shanxi" / "chains" / "shanxi-example-a" / "index.html").read_text(encoding="utf-8")
+    raw = html.split('data-options="')[1].split('"')[0]
+    assert "<" not in raw and ">" not in raw and "&#34;" in raw or "&quot;" in raw
+    options = json.loads(content(page(sample_site, "shanxi/chains/shanxi-example-a/"))
+                         .select_one("[data-chart]")["data-options"])
+    assert options["series"][0]["type"] == "graph" and "function" not in json.dumps(options)
