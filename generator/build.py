@@ -32,24 +32,45 @@ class Checked:
     pages: list | None = None
 
 
-def check(root: Path, strict: bool = False) -> Checked:
+class Stopwatch:
+    """Adds up the time spent in each stage of the pipeline (for bench/run.py)."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def check(root: Path, strict: bool = False, clock: Stopwatch | None = None) -> Checked:
+    clock = clock or Stopwatch()
     report = Report()
-    config = load_site_config(root, report)
-    raw = load.load(root, report)
-    validate.validate(raw, report)
+    with clock.stage("load"):
+        config = load_site_config(root, report)
+        raw = load.load(root, report)
+    with clock.stage("validate"):
+        validate.validate(raw, report)
     if report.failed(strict) or config is None:
         return Checked(report)
-    portal = model.build(raw)
-    fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
-    portal.as_of = opendata.as_of_dates(root, portal, fallback)
-    charts.check_base_maps(root, portal, report)
-    pages = render.plan(portal, report)
+    with clock.stage("model"):
+        portal = model.build(raw)
+        fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
+        portal.as_of = opendata.as_of_dates(root, portal, fallback)
+        charts.check_base_maps(root, portal, report)
+        pages = render.plan(portal, report)
     return Checked(report, config, portal, pages)
 
 
-def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False) -> Checked:
+def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
+          clock: Stopwatch | None = None) -> Checked:
     """Check, then build into a temporary folder and put it in place only when all went well."""
-    checked = check(root, strict)
+    clock = clock or Stopwatch()
+    checked = check(root, strict, clock)
     if checked.report.failed(strict) or checked.portal is None:
         return checked
     if not charts.library_installed(NODE_MODULES):
@@ -66,17 +87,20 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
         user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
         for lang in render.LANGS:
             docs = work / lang / "docs"
-            render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
-            charts.write_assets(root, checked.portal, docs, NODE_MODULES)
-            opendata.write(checked.portal, text_plain(config.title, lang), lang,
-                           config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
-                           (config.data_licence or "", config.data_licence_url or ""),
-                           int(os.environ["SOURCE_DATE_EPOCH"]), docs)
-            nav = render.nav(checked.portal, checked.pages, lang)
-            project = mkdocs_engine.write_project(work / lang, lang, docs, nav, config,
-                                                  site / mkdocs_engine.LANGUAGE_PREFIX[lang], user_dict)
-            mkdocs_engine.build(project)
-        _replace(out, site)
+            with clock.stage("render"):
+                render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
+                charts.write_assets(root, checked.portal, docs, NODE_MODULES)
+                opendata.write(checked.portal, text_plain(config.title, lang), lang,
+                               config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
+                               (config.data_licence or "", config.data_licence_url or ""),
+                               int(os.environ["SOURCE_DATE_EPOCH"]), docs)
+                nav = render.nav(checked.portal, checked.pages, lang)
+                project = mkdocs_engine.write_project(work / lang, lang, docs, nav, config,
+                                                      site / mkdocs_engine.LANGUAGE_PREFIX[lang], user_dict)
+            with clock.stage("mkdocs"):
+                mkdocs_engine.build(project)
+        with clock.stage("write"):
+            _replace(out, site)
     return checked
 
 

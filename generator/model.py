@@ -119,8 +119,8 @@ class Portal:
         if record.record_type == "jurisdiction":
             return record
         if record.record_type == "project":
-            return self.jurisdiction_of(self.get("chain", record.chain))
-        return self.get("jurisdiction", record.jurisdiction)
+            return self.by_kind["jurisdiction"][self.by_kind["chain"][record.chain].jurisdiction]
+        return self.by_kind["jurisdiction"][record.jurisdiction]
 
     @staticmethod
     def entry(collection, eid: str | None) -> Record | None:
@@ -137,11 +137,27 @@ class Portal:
     def chains_of(self, jurisdiction: Record) -> list[Record]:
         return self._chains_by_jurisdiction[jurisdiction.id]
 
+    @cached_property
+    def _by_jurisdiction(self) -> dict[tuple[str, str], list[Record]]:
+        # Pages ask these questions thousands of times: index once, not scan each time.
+        index: dict[tuple[str, str], list[Record]] = {}
+        for kind in ("unit", "person", "chain", "project", "task"):
+            for record in self.all(kind):
+                index.setdefault((kind, self.jurisdiction_of(record).id), []).append(record)
+        return index
+
+    @cached_property
+    def _projects_by_chain(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = {}
+        for project in self.all("project"):
+            index.setdefault(project.chain, []).append(project)
+        return index
+
     def of_jurisdiction(self, kind: str, jurisdiction: Record) -> list[Record]:
-        return [r for r in self.all(kind) if self.jurisdiction_of(r).id == jurisdiction.id]
+        return list(self._by_jurisdiction.get((kind, jurisdiction.id), ()))
 
     def projects_of(self, chain: Record) -> list[Record]:
-        return [p for p in self.all("project") if p.chain == chain.id]
+        return list(self._projects_by_chain.get(chain.id, ()))
 
     def chain_leaders(self, jurisdiction: Record) -> list[tuple[Record, list[Record], list[Record]]]:
         """Chain-leader enterprises of a jurisdiction, with their chains and the projects they lead."""

@@ -100,7 +100,7 @@ def datasets(portal: Portal) -> list[Dataset]:
     """The whole portal's list, then each jurisdiction's and each chain's that has projects."""
     result = [Dataset("projects", "全部招商项目", "All investment projects", tuple(portal.all("project")))]
     for j in portal.jurisdictions:
-        projects = tuple(p for p in portal.all("project") if portal.jurisdiction_of(p).id == j.id)
+        projects = tuple(portal.of_jurisdiction("project", j))
         if projects:
             result.append(Dataset(f"{j.id}/projects", f"{j.name.zh}招商项目", f"Investment projects, {j.name.en or j.id}",
                                   projects))
@@ -221,8 +221,7 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tu
     feeds = docs_dir / "feeds"
     feeds.mkdir(parents=True, exist_ok=True)
     feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
-        (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}",
-         [p for p in portal.all("project") if portal.jurisdiction_of(p).id == j.id])
+        (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j))
         for j in portal.jurisdictions]
     for name, title, projects in feed_sets:
         if projects or name == "projects":

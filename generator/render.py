@@ -6,6 +6,7 @@ converted and then sanitised to an allow-list with nh3 before it reaches a page.
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,6 @@ from pathlib import Path
 import jinja2
 import markdown as markdown_lib
 import nh3
-import yaml
 from markupsafe import Markup, escape
 
 from . import charts, kinds, schema
@@ -43,6 +43,9 @@ class Page:
     title: Text
     origin: tuple[str, int]
     context: dict = field(default_factory=dict)
+    # List views repeat what project pages say: keeping them out of the search index keeps
+    # the index proportionate (every table cell of every list is not what visitors search).
+    searchable: bool = True
 
 
 def plan(portal: Portal, report: Report) -> list[Page]:
@@ -52,8 +55,8 @@ def plan(portal: Portal, report: Report) -> list[Page]:
              Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0)),
              Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0)),
              Page("investment/", "investment.html", Text(*STRINGS["investment"]), ("content/projects", 0),
-                  {"scope": None}),
-             Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0))]
+                  {"scope": None}, searchable=False),
+             Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0), searchable=False)]
     for project in portal.all("project"):
         pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin, {"project": project}))
     for j in portal.jurisdictions:
@@ -66,11 +69,13 @@ def plan(portal: Portal, report: Report) -> list[Page]:
             pages.append(Page(base + "tasks/", "tasks.html", Text(*STRINGS["tasks"]), j.origin, {"j": j}))
         if portal.of_jurisdiction("project", j):
             pages.append(Page(base + "investment/", "investment.html", Text(*STRINGS["investment"]), j.origin,
-                              {"j": j, "scope": j}))
+                              {"j": j, "scope": j}, searchable=False))
         if portal.chain_leaders(j):
-            pages.append(Page(base + "leaders/", "leaders.html", Text(*STRINGS["leaders"]), j.origin, {"j": j}))
+            pages.append(Page(base + "leaders/", "leaders.html", Text(*STRINGS["leaders"]), j.origin, {"j": j},
+                              searchable=False))
         for zone in j.zones:
-            pages.append(Page(f"{base}zones/{zone.id}/", "zone.html", zone.name, j.origin, {"j": j, "zone": zone}))
+            pages.append(Page(f"{base}zones/{zone.id}/", "zone.html", zone.name, j.origin, {"j": j, "zone": zone},
+                              searchable=False))
         for chain in portal.chains_of(j):
             pages.append(Page(f"{base}chains/{chain.id}/", "chain.html", chain.name, chain.origin,
                               {"j": j, "chain": chain}))
@@ -128,7 +133,9 @@ def kind_label(table: dict, key: str, lang: str) -> str:
 
 # --- writing -------------------------------------------------------------------------------
 
-def environment(theme_dirs: list[Path]) -> jinja2.Environment:
+@functools.lru_cache(maxsize=8)
+def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    """One environment per theme search path, so templates compile once per process."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs]), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              # `{#id}` is Markdown's heading-id syntax; comments are `{## … ##}`.
@@ -140,13 +147,16 @@ def environment(theme_dirs: list[Path]) -> jinja2.Environment:
 def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str, docs_dir: Path,
                theme_dirs: list[Path]) -> None:
     """Write every page as `docs_dir/<path>/index.md`, plus the published JSON Schemas."""
-    env = environment(theme_dirs)
+    env = environment(tuple(theme_dirs))
+    shared = {"datasets": datasets(portal)}   # the same for every page: computed once
     for page in pages:
-        body = env.get_template(page.template).render(**_context(portal, page, config, lang))
+        body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
         target = docs_dir / page.path / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        meta = {"title": str(escape(text_plain(page.title, lang)))}
-        target.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body, encoding="utf-8")
+        # A JSON string is a valid YAML scalar, and far cheaper to write than yaml.safe_dump.
+        title = json.dumps(str(escape(text_plain(page.title, lang))), ensure_ascii=False)
+        search = "" if page.searchable else "search:\n  exclude: true\n"
+        target.write_text(f"---\ntitle: {title}\n{search}---\n\n{body}", encoding="utf-8")
     schema_dir = docs_dir / "schema"
     schema_dir.mkdir(parents=True, exist_ok=True)
     for name in schema.KINDS:
@@ -154,9 +164,9 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
             json.dumps(json_schema(name), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _context(portal: Portal, page: Page, config: SiteConfig, lang: str) -> dict:
+def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: dict) -> dict:
     return dict(
-        page.context, portal=portal, page=page, config=config, lang=lang,
+        page.context, **shared, portal=portal, page=page, config=config, lang=lang,
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
         ui=lambda key: ui(key, lang),
@@ -165,7 +175,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str) -> dict:
         markdown=markdown_html,
         example=lambda kind: _example(portal, kind),
         rows=lambda projects: [opendata_row(portal, p, lang, portal.as_of) for p in projects],
-        columns=COLUMNS, datasets=datasets(portal), filter_options=filter_options,
+        columns=COLUMNS, filter_options=filter_options,
         chain_map=lambda chain: charts.chain_map(portal, chain, lang),
         stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
         chain_stats=lambda projects, cid: charts.chain_stats(portal, projects, lang, cid),

@@ -1,0 +1,275 @@
+"""Benchmarks: synthetic portals of N chains, built and measured, beside a plain
+mkdocs-material site with the same number of pages built in the same run.
+
+    python bench/run.py                    # 10 and 100 chains (a few minutes)
+    python bench/run.py --sizes 10 100 1000 --serve
+
+Prints, per size: the generator's own time per stage and MkDocs' time, peak memory, site
+size, HTML size of a chain page and of the largest list page, search-index size, a chain
+page's total weight, and the ratios to the baseline. Figures vary with the machine: compare
+the ratios of one run. Results are also written to bench/out/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECTS_PER_CHAIN = 30
+STAGES = ["planned", "reserve", "under_implementation"]
+
+
+def text(zh: str, en: str) -> dict:
+    return {"zh": zh, "en": en}
+
+
+def synthetic_portal(root: Path, chains: int) -> None:
+    """Write a portal of `chains` chains over several jurisdictions, every text in both languages."""
+    jurisdictions = max(2, chains // 25)
+    (root / "content" / "policies").mkdir(parents=True)
+    for folder in ("jurisdictions", "units", "people", "projects"):
+        (root / "content" / folder).mkdir(parents=True)
+    (root / "site-config.yml").write_text(yaml.safe_dump({
+        "title": text("基准门户", "Benchmark portal"), "description": text("合成数据。", "Synthetic data."),
+        "base_url": "https://bench.invalid/portal/"}, allow_unicode=True), encoding="utf-8")
+    per = -(-chains // jurisdictions)
+    for j in range(jurisdictions):
+        jid = f"j{j}"
+        (root / "content" / "jurisdictions" / f"{jid}.yml").write_text(yaml.safe_dump({
+            "id": jid, "name": text(f"辖区{j}", f"Jurisdiction {j}"), "level": "province",
+            "summary": text("合成辖区。", "A synthetic jurisdiction."), "illustrative": True,
+            "roles": [{"id": "chief", "name": text("链长", "chain chief"), "kind": "chief"},
+                      {"id": "lead", "name": text("牵头单位", "lead unit"), "kind": "lead_unit"}],
+            "stages": [{"id": s.replace("_", "-"), "name": text(s, s), "kind": s} for s in STAGES],
+            "tiers": [{"id": "leader", "name": text("链主", "chain leader"), "kind": "chain_leader"},
+                      {"id": "core", "name": text("链核", "chain core"), "kind": "chain_core"}],
+            "zones": [{"id": f"z{k}", "name": text(f"园区{k}", f"Zone {k}"),
+                       "coordinates": {"lon": 110 + k, "lat": 30 + j % 10}} for k in range(5)],
+            "targets": [{"id": "projects", "measures": "project_count", "name": text("项目", "projects"),
+                         "value": 150, "unit": text("个", "projects"), "year": 2025}],
+        }, allow_unicode=True), encoding="utf-8")
+        units, people, projects = [], [], []
+        (root / "chains" / jid).mkdir(parents=True)
+        for c in range(j * per, min(chains, (j + 1) * per)):
+            cid = f"{jid}-c{c}"
+            units += [{"id": f"{cid}-u{k}", "jurisdiction": jid, "name": text(f"企业{c}-{k}", f"Firm {c}-{k}"),
+                       "kind": "enterprise", "illustrative": True} for k in range(3)]
+            people.append({"id": f"p{c}", "jurisdiction": jid, "name": {"zh": "张" + "伟强明华"[c % 4] + str(c)},
+                           "illustrative": True})
+            segments = [{"id": f"s{k}", "position": ["upstream", "midstream", "downstream"][k % 3],
+                         "name": text(f"环节{k}", f"segment {k}")} for k in range(4)]
+            (root / "chains" / jid / f"c{c}.yml").write_text(yaml.safe_dump({
+                "id": cid, "jurisdiction": jid, "name": text(f"产业链{c}", f"Chain {c}"), "order": c,
+                "summary": text("合成产业链，用于测量。", "A synthetic chain for measurements."),
+                "chiefs": [{"role": "chief", "person": f"p{c}"}],
+                "units": [{"role": "lead", "unit": f"{cid}-u0"}], "segments": segments,
+                "enterprises": [{"unit": f"{cid}-u{k}", "tier": "leader" if k == 0 else "core",
+                                 "segments": [f"s{k}"]} for k in range(3)],
+                "illustrative": True}, allow_unicode=True), encoding="utf-8")
+            projects += [{"id": f"{cid}-p{k}", "chain": cid, "name": text(f"项目{c}-{k}", f"Project {c}-{k}"),
+                          "stage": STAGES[k % 3].replace("_", "-"), "amount": round(1 + (c * 7 + k) % 50 / 3, 2),
+                          "location": text("某市", "a city"), "zone": f"z{k % 5}", "segments": [f"s{k % 4}"],
+                          "investor": text("投资方", "investor"), "updated": f"2024-{1 + k % 12:02d}-01",
+                          "illustrative": True} for k in range(PROJECTS_PER_CHAIN)]
+        for name, records in (("units", units), ("people", people), ("projects", projects)):
+            (root / "content" / name / f"{jid}.yml").write_text(yaml.safe_dump(records, allow_unicode=True),
+                                                                encoding="utf-8")
+        (root / "content" / "policies" / f"{jid}.md").write_text(
+            "---\n" + yaml.safe_dump({"id": f"policy-{jid}", "title": text("合成文件", "Synthetic document"),
+                                      "issuer": text("某政府", "a government"), "date": "2024-01-01",
+                                      "jurisdictions": [jid], "summary": text("合成。", "Synthetic."),
+                                      "illustrative": True}, allow_unicode=True) + "---\n\n正文。\n",
+            encoding="utf-8")
+
+
+FLAT_BASELINE_MAX = 1500   # beyond this a flat navigation takes tens of minutes and gigabytes
+
+
+def baseline_project(root: Path, pages: int) -> Path:
+    """A plain mkdocs-material site of `pages` pages in MkDocs' default navigation: flat up to
+    FLAT_BASELINE_MAX pages, above that in folders of 100 (so in sections)."""
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    for n in range(pages):
+        folder = docs / (f"part-{n // 100:03d}" if pages > FLAT_BASELINE_MAX else "")
+        folder.mkdir(exist_ok=True)
+        (folder / f"page-{n:05d}.md").write_text(f"# Page {n}\n\nSome text about chain {n}.\n\n| a | b |\n|---|---|\n"
+                                               f"| {n} | {n * 2} |\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({"site_name": "Baseline", "docs_dir": str(docs), "site_dir": str(root / "site"),
+                                      "theme": {"name": "material", "font": False}, "plugins": ["search"]}),
+                      encoding="utf-8")
+    return config
+
+
+def measure_one(kind: str, root: Path, out: Path) -> dict:
+    """Runs inside a fresh process, so that its peak memory is its own."""
+    started = time.perf_counter()
+    if kind == "portal":
+        sys.path.insert(0, str(REPO))
+        from generator import build as pipeline
+        clock = pipeline.Stopwatch()
+        checked = pipeline.build(root, out, clock=clock)
+        assert not checked.report.errors, [i.format() for i in checked.report.errors[:5]]
+        stages = clock.seconds
+    else:
+        import logging
+
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        build(load_config(config_file=str(root / "mkdocs.yml")))
+        stages = {}
+    return {"total": time.perf_counter() - started, "stages": stages,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def run_child(kind: str, root: Path, out: Path) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--child", kind, str(root), str(out)], capture_output=True,
+                            text=True, cwd=REPO)
+    if result.returncode:
+        raise SystemExit(result.stderr[-3000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def size(path: Path) -> int:
+    return path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def chain_page_weight(site: Path, page: Path) -> int:
+    """HTML plus every style and script the page loads (and ECharts, which charts.js loads)."""
+    html = page.read_text(encoding="utf-8")
+    total = len(html.encode("utf-8"))
+    import re
+    for ref in set(re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)):
+        total += size((page.parent / ref).resolve())
+    if "data-chart=" in html:
+        total += size(site / "assets" / "vendor" / "echarts" / "echarts.min.js")
+    return total
+
+
+def measure(chains: int, work: Path) -> dict:
+    portal, site = work / f"portal-{chains}", work / f"site-{chains}"
+    synthetic_portal(portal, chains)
+    ours = run_child("portal", portal, site)
+    pages = len(list(site.rglob("index.html")))
+    base_root = work / f"baseline-{chains}"
+    baseline_project(base_root, pages)
+    base = run_child("baseline", base_root, base_root / "site")
+    chain_page = site / "j0" / "chains" / "j0-c1" / "index.html"
+    lists = [p for p in site.rglob("index.html") if "investment" in p.parts]
+    generator_seconds = sum(v for k, v in ours["stages"].items() if k != "mkdocs")
+    base_page = next((base_root / "site").rglob("page-00001/index.html"))
+    return {
+        "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
+        "baseline_nav": "flat" if pages <= FLAT_BASELINE_MAX else "folders of 100",
+        "total_s": ours["total"], "stages_s": ours["stages"], "generator_share": generator_seconds / ours["total"],
+        "baseline_s": base["total"], "ratio_to_baseline": ours["total"] / base["total"],
+        "peak_mb": ours["peak_mb"], "baseline_peak_mb": base["peak_mb"],
+        "site_mb": size(site) / 1e6, "baseline_site_mb": size(base_root / "site") / 1e6,
+        "chain_page_kb": size(chain_page) / 1e3, "baseline_page_kb": size(base_page) / 1e3,
+        "chain_page_weight_kb": chain_page_weight(site, chain_page) / 1e3,
+        "largest_list_kb": max(size(p) for p in lists) / 1e3,
+        "search_index_kb": (size(site / "search" / "search_index.json") + size(site / "en" / "search" /
+                                                                               "search_index.json")) / 1e3,
+        "search_index_kb_per_100_chains": (size(site / "search" / "search_index.json") +
+                                           size(site / "en" / "search" / "search_index.json")) / 1e3 / (chains / 100),
+        "baseline_search_index_kb": size(base_root / "site" / "search" / "search_index.json") / 1e3,
+    }
+
+
+def measure_serve(chains: int, work: Path) -> dict:
+    """Seconds from saving one content file to the rebuilt site being served, for `serve`."""
+    portal = work / f"serve-{chains}"
+    synthetic_portal(portal, chains)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(portal), "serve", "--port", str(port),
+                                "--out", str(work / "preview")], cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/__build"
+    try:
+        deadline = time.monotonic() + 1800
+        while time.monotonic() < deadline:
+            try:
+                version = urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        chain = portal / "chains" / "j0" / "c0.yml"
+        saved = time.monotonic()
+        chain.write_text(chain.read_text(encoding="utf-8").replace("产业链0", "产业链零"), encoding="utf-8")
+        while urllib.request.urlopen(url, timeout=2).read() == version:
+            time.sleep(0.1)
+        return {"chains": chains, "save_to_reload_s": time.monotonic() - saved}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def report(results: list[dict], serve: list[dict]) -> str:
+    rows = [("chains", "chains", "{:.0f}"), ("projects", "projects", "{:.0f}"), ("pages (both languages)", "pages", "{:.0f}"),
+            ("total build, s", "total_s", "{:.1f}"), ("  load, s", ("stages_s", "load"), "{:.2f}"),
+            ("  validate, s", ("stages_s", "validate"), "{:.2f}"), ("  model, s", ("stages_s", "model"), "{:.2f}"),
+            ("  render, s", ("stages_s", "render"), "{:.2f}"), ("  mkdocs, s", ("stages_s", "mkdocs"), "{:.1f}"),
+            ("  write, s", ("stages_s", "write"), "{:.2f}"), ("generator's share of total", "generator_share", "{:.0%}"),
+            ("baseline navigation", "baseline_nav", "{}"), ("baseline build, s", "baseline_s", "{:.1f}"), ("ratio to baseline", "ratio_to_baseline", "{:.2f}×"),
+            ("peak memory, MB", "peak_mb", "{:.0f}"), ("baseline peak memory, MB", "baseline_peak_mb", "{:.0f}"),
+            ("site, MB", "site_mb", "{:.1f}"), ("baseline site, MB", "baseline_site_mb", "{:.1f}"),
+            ("chain page HTML, KB", "chain_page_kb", "{:.0f}"), ("baseline page HTML, KB", "baseline_page_kb", "{:.0f}"),
+            ("chain page weight with assets, KB", "chain_page_weight_kb", "{:.0f}"),
+            ("largest list page HTML, KB", "largest_list_kb", "{:.0f}"),
+            ("search index (zh+en), KB", "search_index_kb", "{:.0f}"),
+            ("  per 100 chains, KB", "search_index_kb_per_100_chains", "{:.0f}"),
+            ("baseline search index, KB", "baseline_search_index_kb", "{:.0f}")]
+    lines = ["| measure | " + " | ".join(f"{r['chains']} chains" for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+    for label, key, fmt in rows:
+        values = [r[key[0]].get(key[1], 0.0) if isinstance(key, tuple) else r[key] for r in results]
+        lines.append(f"| {label} | " + " | ".join(fmt.format(v) for v in values) + " |")
+    for s in serve:
+        lines.append(f"\n`serve` at {s['chains']} chains: {s['save_to_reload_s']:.1f} s from saving a chain file "
+                     "to the reloaded page (a full rebuild)")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--serve", action="store_true", help="also time serve's rebuild at 100 chains")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_one(args.child[0], Path(args.child[1]), Path(args.child[2]))))
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    try:
+        results = [measure(n, work) for n in args.sizes]
+        serve = [measure_serve(100, work)] if args.serve else []
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    table = report(results, serve)
+    print(table)
+    out = REPO / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps({"results": results, "serve": serve}, indent=1), encoding="utf-8")
+    (out / "results.md").write_text(table + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
