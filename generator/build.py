@@ -86,22 +86,28 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
         work, site = Path(tmp) / "work", Path(tmp) / "site"
         user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
         for lang in render.LANGS:
-            docs = work / lang / "docs"
             with clock.stage("render"):
-                render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
-                charts.write_assets(root, checked.portal, docs, NODE_MODULES)
-                opendata.write(checked.portal, text_plain(config.title, lang), lang,
-                               config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
-                               (config.data_licence or "", config.data_licence_url or ""),
-                               int(os.environ["SOURCE_DATE_EPOCH"]), docs)
-                nav = render.nav(checked.portal, checked.pages, lang)
-                project = mkdocs_engine.write_project(work / lang, lang, docs, nav, config,
-                                                      site / mkdocs_engine.LANGUAGE_PREFIX[lang], user_dict)
+                project = _write_language(root, checked, config, lang, work, site, user_dict)
             with clock.stage("mkdocs"):
                 mkdocs_engine.build(project)
         with clock.stage("write"):
             _replace(out, site)
     return checked
+
+
+def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
+                    user_dict: Path) -> Path:
+    """One language's MkDocs project: pages, assets, open data; returns its mkdocs.yml."""
+    docs = work / lang / "docs"
+    render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
+    charts.write_assets(root, checked.portal, docs, NODE_MODULES)
+    opendata.write(checked.portal, text_plain(config.title, lang), lang,
+                   config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
+                   (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
+                   docs)
+    nav = render.nav(checked.portal, checked.pages, lang)
+    return mkdocs_engine.write_project(work / lang, lang, docs, nav, config, site / mkdocs_engine.LANGUAGE_PREFIX[lang],
+                                       user_dict)
 
 
 @contextmanager

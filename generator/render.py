@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from . import charts, kinds, schema
 from .config import SiteConfig
 from .jsonschema_out import json_schema
-from .model import Portal, Record, Text
+from .model import Portal, Text
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options
 from .opendata import row as opendata_row

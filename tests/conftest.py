@@ -18,22 +18,22 @@ REPO = Path(__file__).resolve().parent.parent
 LINHAI = Path(__file__).resolve().parent / "fixtures" / "linhai"
 
 
+def built(root: Path, out: Path) -> Path:
+    checked = pipeline.build(root, out)
+    assert not checked.report.errors, [i.format() for i in checked.report.errors]
+    return out
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The built-in sample portal, built from the repository's own content."""
-    out = tmp_path_factory.mktemp("sample") / "site"
-    checked = pipeline.build(REPO, out)
-    assert not checked.report.errors, [i.format() for i in checked.report.errors]
-    return out
+    return built(REPO, tmp_path_factory.mktemp("sample") / "site")
 
 
 @pytest.fixture(scope="session")
 def linhai_site(tmp_path_factory) -> Path:
     """The made-up Traditional Chinese jurisdiction, built through content files alone."""
-    out = tmp_path_factory.mktemp("linhai") / "site"
-    checked = pipeline.build(LINHAI, out)
-    assert not checked.report.errors, [i.format() for i in checked.report.errors]
-    return out
+    return built(LINHAI, tmp_path_factory.mktemp("linhai") / "site")
 
 
 @pytest.fixture
