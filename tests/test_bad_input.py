@@ -56,6 +56,10 @@ ERRORS = {
     "empty file": ("empty.yml", UNITS, ["content/units/linhai.yml: expected a non-empty file"]),
     "front matter": ("bad-front-matter.md", POLICY, ["content/policies/linhai-plan.md:4: expected valid YAML",
                                                          "while parsing a flow mapping opened on line 3"]),
+    "a base map path out of content/maps": ("base-map-outside.yml", "content/jurisdictions/linhai.yml", [
+        "content/jurisdictions/linhai.yml:6: base_map.file: expected a file in content/maps/"]),
+    "a base map that is missing": ("base-map-unapproved.yml", "content/jurisdictions/linhai.yml", [
+        "content/jurisdictions/linhai.yml:21: base_map.file: expected a file inside content/maps/"]),
     "javascript: address": ("javascript-url.md", POLICY, [
         "content/policies/linhai-plan.md:8: url: expected a web address starting with http:// or https://"]),
 }
@@ -91,6 +95,17 @@ def test_a_symlink_out_of_the_content_tree(portal, tmp_path):
     secret.write_text("- {id: x}\n", encoding="utf-8")
     os.symlink(secret, portal / "content" / "units" / "outside.yml")
     assert "content/units/outside.yml: expected a file inside the content tree" in report_of(portal, tmp_path)
+
+
+def test_a_base_map_needs_its_approval_number(portal, tmp_path):
+    (portal / "content" / "maps").mkdir()
+    (portal / "content" / "maps" / "area.geojson").write_text('{"type": "FeatureCollection", "features": []}',
+                                                              encoding="utf-8")
+    jurisdiction = portal / "content" / "jurisdictions" / "linhai.yml"
+    jurisdiction.write_text(jurisdiction.read_text(encoding="utf-8") + "base_map:\n  file: area.geojson\n"
+                            "  source: {zh: 某測繪單位}\n", encoding="utf-8")
+    assert "base_map.approval: expected the map's review number (审图号), or illustrative: true" in \
+        report_of(portal, tmp_path)
 
 
 def test_a_byte_order_mark_is_accepted(portal, tmp_path):

@@ -1,6 +1,7 @@
 """The sample portal in headless Chromium, served from a real web server on localhost."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -115,3 +116,18 @@ def test_the_list_on_a_phone(browser, base_url):
     # Filters fit the screen; the table scrolls inside its own box, not the page.
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
+
+
+def test_the_chief_table_prints_on_a4_landscape(page, base_url):
+    # A4 landscape less the 12 mm margins of the print style: 273 mm, about 1032 CSS pixels.
+    page.set_viewport_size({"width": 1032, "height": 700})
+    page.goto(base_url + "hunan/chiefs/")
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".md-header").is_hidden()
+    right = page.evaluate("document.getElementById('table-assignments').getBoundingClientRect().right")
+    assert right <= 1032
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)}
+    assert boxes == {(0, 0, 842, 595)}            # A4 landscape, in points
+    assert 1 <= len(pages) <= 4                    # 22 chains, a few pages, as the annex
