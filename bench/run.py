@@ -160,6 +160,36 @@ def chain_page_weight(site: Path, page: Path) -> int:
     return total
 
 
+def list_interactivity(site: Path) -> dict:
+    """In headless Chromium: ms until the portal-wide list's filters work, and ms for one filter."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/investment/")
+            page.wait_for_selector("form.portal-filters:not([hidden])")
+            ready = page.evaluate("performance.now()")
+            took = page.evaluate("""() => { const s = document.querySelector('select[name=stage]');
+              const t = performance.now(); s.value = 'planned'; s.dispatchEvent(new Event('change', {bubbles: true}));
+              return performance.now() - t; }""")
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"list_interactive_ms": ready, "list_filter_ms": took}
+
+
 def measure(chains: int, work: Path) -> dict:
     portal, site = work / f"portal-{chains}", work / f"site-{chains}"
     synthetic_portal(portal, chains)
@@ -173,6 +203,7 @@ def measure(chains: int, work: Path) -> dict:
     generator_seconds = sum(v for k, v in ours["stages"].items() if k != "mkdocs")
     base_page = next((base_root / "site").rglob("page-00001/index.html"))
     return {
+        **list_interactivity(site),
         "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
         "baseline_nav": "flat" if pages <= FLAT_BASELINE_MAX else "folders of 100",
         "total_s": ours["total"], "stages_s": ours["stages"], "generator_share": generator_seconds / ours["total"],
@@ -232,6 +263,8 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("chain page HTML, KB", "chain_page_kb", "{:.0f}"), ("baseline page HTML, KB", "baseline_page_kb", "{:.0f}"),
             ("chain page weight with assets, KB", "chain_page_weight_kb", "{:.0f}"),
             ("largest list page HTML, KB", "largest_list_kb", "{:.0f}"),
+            ("list: filters interactive after, ms", "list_interactive_ms", "{:.0f}"),
+            ("list: one filter applied in, ms", "list_filter_ms", "{:.0f}"),
             ("search index (zh+en), KB", "search_index_kb", "{:.0f}"),
             ("  per 100 chains, KB", "search_index_kb_per_100_chains", "{:.0f}"),
             ("baseline search index, KB", "baseline_search_index_kb", "{:.0f}")]
