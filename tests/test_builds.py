@@ -8,7 +8,7 @@ import sys
 import time
 
 from conftest import REPO, run_cli
-from test_errors import digest
+from test_errors import build_then_edit, digest
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(portal, tmp_path):
@@ -30,10 +30,7 @@ def test_without_source_date_epoch_the_date_comes_from_the_content(portal, tmp_p
 
 def test_a_build_killed_half_way_leaves_the_previous_site(portal, tmp_path):
     out = tmp_path / "site"
-    assert run_cli("--root", str(portal), "build", "--out", str(out)).returncode == 0
-    before = digest(out)
-    chain = portal / "chains" / "linhai" / "seafood.yml"
-    chain.write_text(chain.read_text(encoding="utf-8").replace("水產加工鏈", "改名"), encoding="utf-8")
+    before = build_then_edit(portal, out, "水產加工鏈", "改名")
     process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(portal), "build", "--out", str(out)],
                                cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

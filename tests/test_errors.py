@@ -17,6 +17,14 @@ def digest(folder: Path) -> str:
     return h.hexdigest()
 
 
+def build_then_edit(portal: Path, out: Path, old: str, new: str) -> str:
+    """Build the portal into `out`, then edit its first chain; returns the site's digest before."""
+    assert run_cli("--root", str(portal), "build", "--out", str(out)).returncode == 0
+    chain = portal / "chains" / "linhai" / "seafood.yml"
+    chain.write_text(chain.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return digest(out)
+
+
 def test_check_reports_every_problem_with_path_line_and_field(portal):
     chain = portal / "chains" / "linhai" / "seafood.yml"
     text = chain.read_text(encoding="utf-8")
@@ -100,10 +108,7 @@ def test_missing_source_and_untranslated_text(portal):
 
 def test_build_with_errors_writes_nothing_and_keeps_the_previous_site(portal, tmp_path):
     out = tmp_path / "site"
-    assert run_cli("--root", str(portal), "build", "--out", str(out)).returncode == 0
-    before = digest(out)
-    chain = portal / "chains" / "linhai" / "seafood.yml"
-    chain.write_text(chain.read_text(encoding="utf-8").replace("order: 1", "order: first"), encoding="utf-8")
+    before = build_then_edit(portal, out, "order: 1", "order: first")
     result = run_cli("--root", str(portal), "build", "--out", str(out))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "chains/linhai/seafood.yml:4: order:" in result.stderr
