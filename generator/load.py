@@ -50,7 +50,7 @@ def _files(root: Path, kind: Kind, report: Report) -> list[Path]:
                              "内容目录内的文件", "a link to " + os.readlink(path))
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if name.startswith(".") or path in found:
+            if name.startswith("."):
                 continue
             if kind.markdown and name.endswith(".en.md"):
                 continue  # read with its Chinese sibling
