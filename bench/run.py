@@ -161,7 +161,9 @@ def chain_page_weight(site: Path, page: Path) -> int:
 
 
 def list_interactivity(site: Path) -> dict:
-    """In headless Chromium: ms until the portal-wide list's filters work, and ms for one filter."""
+    """In headless Chromium, for the portal-wide list: ms until its script has set the list up
+    (investment.js' `portal-list-ready` mark), ms until the page answers a script (the main
+    thread is free: a reader's click would be handled), and ms for one filter."""
     import functools
     import http.server
     import threading
@@ -180,14 +182,15 @@ def list_interactivity(site: Path) -> dict:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/investment/")
             page.wait_for_selector("form.portal-filters:not([hidden])")
-            ready = page.evaluate("performance.now()")
+            answered = page.evaluate("performance.now()")
+            ready = page.evaluate("performance.getEntriesByName('portal-list-ready')[0].startTime")
             took = page.evaluate("""() => { const s = document.querySelector('select[name=stage]');
               const t = performance.now(); s.value = 'planned'; s.dispatchEvent(new Event('change', {bubbles: true}));
               return performance.now() - t; }""")
             browser.close()
     finally:
         server.shutdown()
-    return {"list_interactive_ms": ready, "list_filter_ms": took}
+    return {"list_ready_ms": ready, "list_interactive_ms": answered, "list_filter_ms": took}
 
 
 def measure(chains: int, work: Path) -> dict:
@@ -263,7 +266,8 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("chain page HTML, KB", "chain_page_kb", "{:.0f}"), ("baseline page HTML, KB", "baseline_page_kb", "{:.0f}"),
             ("chain page weight with assets, KB", "chain_page_weight_kb", "{:.0f}"),
             ("largest list page HTML, KB", "largest_list_kb", "{:.0f}"),
-            ("list: filters interactive after, ms", "list_interactive_ms", "{:.0f}"),
+            ("list: filters set up after, ms", "list_ready_ms", "{:.0f}"),
+            ("list: page answers input after, ms", "list_interactive_ms", "{:.0f}"),
             ("list: one filter applied in, ms", "list_filter_ms", "{:.0f}"),
             ("search index (zh+en), KB", "search_index_kb", "{:.0f}"),
             ("  per 100 chains, KB", "search_index_kb_per_100_chains", "{:.0f}"),

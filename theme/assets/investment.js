@@ -1,9 +1,16 @@
-/* Investment lists: filters, full-text search, sorting and a count, with the state kept in
-   the address so that a filtered view can be shared and bookmarked. Without JavaScript the
-   table is complete and the (hidden) form is never shown. */
+/* Investment lists: filters, full-text search, sorting, a count and pages, with the state
+   kept in the address so that a filtered view can be shared and bookmarked. Without
+   JavaScript the table is complete and the (hidden) form and pager are never shown.
+
+   Why pages: a portal-wide list of a few thousand projects is tens of thousands of table
+   cells, and every full layout of them costs about a second. Material's start-up code forces
+   several; with only one page of rows displayed (portal.css hides the rest from the moment
+   Material marks the document as scripted) the list is usable at once. Printing prints every
+   matching row, not only the page. */
 (function () {
   "use strict";
-  var FIELDS = ["q", "jurisdiction", "chain", "stage", "zone", "min", "max", "sort"];
+  var FIELDS = ["q", "jurisdiction", "chain", "stage", "zone", "min", "max", "sort", "page"];
+  var OFF_PAGE = "portal-off-page";
 
   function setUp(list) {
     var form = list.querySelector("form.portal-filters");
@@ -11,12 +18,16 @@
     var body = list.querySelector("tbody");
     var rows = Array.prototype.slice.call(body.rows);
     var count = list.querySelector("[data-count]");
-    var template = list.getAttribute("data-shown-template");
+    var pager = list.querySelector(".portal-pager");
+    var pageSize = parseInt(list.getAttribute("data-page-size"), 10) || rows.length || 1;
     var headers = Array.prototype.slice.call(list.querySelectorAll("th[data-sort]"));
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
+    var collator = new Intl.Collator(document.documentElement.lang);
+    var page = 1, placed = "", placedOrder = rows.map(function (row, i) { return i; });
 
     var params = new URLSearchParams(window.location.search);
     FIELDS.forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
+    page = Math.max(1, parseInt(params.get("page"), 10) || 1);
     form.hidden = false;
 
     headers.forEach(function (th, index) {
@@ -35,57 +46,116 @@
       th.setAttribute("data-column", index);
     });
 
-    function number(value) { return value === "" || value === undefined ? NaN : parseFloat(value); }
+    function number(value) { return value === "" || value === null || value === undefined ? NaN : parseFloat(value); }
 
-    function apply() {
+    function values() {
       var v = {};
       FIELDS.forEach(function (name) { v[name] = form.elements[name] ? form.elements[name].value.trim() : ""; });
-      var query = v.q.toLowerCase(), min = number(v.min), max = number(v.max), shown = 0;
-      rows.forEach(function (row, i) {
+      return v;
+    }
+
+    function matches(v) {
+      var query = v.q.toLowerCase(), min = number(v.min), max = number(v.max);
+      return rows.map(function (row, i) {
         var amount = number(row.getAttribute("data-amount"));
-        var ok = (!v.jurisdiction || row.getAttribute("data-jurisdiction") === v.jurisdiction) &&
+        return (!v.jurisdiction || row.getAttribute("data-jurisdiction") === v.jurisdiction) &&
           (!v.chain || row.getAttribute("data-chain") === v.chain) &&
           (!v.stage || row.getAttribute("data-stage") === v.stage) &&
           (!v.zone || row.getAttribute("data-zone") === v.zone) &&
           (isNaN(min) || amount >= min) && (isNaN(max) || amount <= max) &&
           (!query || texts[i].indexOf(query) !== -1);
-        row.hidden = !ok;
-        if (ok) shown += 1;
       });
-      sortRows(v.sort);
-      count.textContent = template.replace("{n}", shown).replace("{total}", rows.length);
+    }
+
+    // Filters and sorting start again from the first page; the pager keeps the filters.
+    function apply() { page = 1; show(); }
+
+    function show() {
+      var v = values(), ok = matches(v);
+      var ordered = sortRows(v.sort);
+      var total = ok.filter(Boolean).length;
+      var pages = Math.max(1, Math.ceil(total / pageSize));
+      page = Math.min(page, pages);
+      var first = (page - 1) * pageSize, seen = 0;
+      ordered.forEach(function (i) {
+        var row = rows[i];
+        row.hidden = !ok[i];
+        if (ok[i]) {
+          row.classList.toggle(OFF_PAGE, seen < first || seen >= first + pageSize);
+          seen += 1;
+        } else {
+          row.classList.remove(OFF_PAGE);
+        }
+      });
+      list.setAttribute("data-ready", "");
+      count.textContent = (pages > 1 ? list.getAttribute("data-range-template") : list.getAttribute("data-shown-template"))
+        .replace("{from}", total ? first + 1 : 0).replace("{to}", Math.min(first + pageSize, total))
+        .replace("{n}", total).replace("{total}", rows.length);
+      drawPager(pages);
+      remember(v);
+    }
+
+    function remember(v) {
       var next = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (v[name]) next.set(name, v[name]); });
+      FIELDS.forEach(function (name) { if (v[name] && name !== "page") next.set(name, v[name]); });
+      if (page > 1) next.set("page", page);
       var search = next.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
-    function sortRows(sort) {
-      headers.forEach(function (th) { th.removeAttribute("aria-sort"); });
-      if (!sort) return;
-      var parts = sort.split("-"), key = parts[0], descending = parts[1] === "desc";
-      var th = headers.filter(function (h) { return h.getAttribute("data-sort") === key; })[0];
-      if (!th) return;
-      th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-      var column = parseInt(th.getAttribute("data-column"), 10), numeric = th.hasAttribute("data-numeric");
-      var ordered = rows.slice().sort(function (a, b) {
-        var x, y, result;
-        if (numeric) {
-          x = number(a.getAttribute("data-amount")); y = number(b.getAttribute("data-amount"));
-          result = (isNaN(x) ? -Infinity : x) - (isNaN(y) ? -Infinity : y);
-        } else {
-          result = a.cells[column].textContent.trim().localeCompare(b.cells[column].textContent.trim(), document.documentElement.lang);
-        }
-        return descending ? -result : result;
-      });
-      ordered.forEach(function (row) { body.appendChild(row); });
+    function drawPager(pages) {
+      pager.hidden = pages < 2;
+      pager.querySelector("[data-page-label]").textContent =
+        list.getAttribute("data-page-template").replace("{page}", page).replace("{pages}", pages);
+      pager.querySelector("[data-page-previous]").disabled = page <= 1;
+      pager.querySelector("[data-page-next]").disabled = page >= pages;
     }
 
+    function turn(step) {
+      page += step;
+      show();
+      list.scrollIntoView({block: "start"});
+    }
+
+    function sortRows(sort) {
+      var parts = (sort || "").split("-"), key = parts[0], descending = parts[1] === "desc";
+      var th = headers.filter(function (h) { return h.getAttribute("data-sort") === key; })[0];
+      headers.forEach(function (h) { if (h !== th) h.removeAttribute("aria-sort"); });
+      if (th) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      if (sort === placed) return placedOrder;
+      placed = sort;
+      var order = rows.map(function (row, i) { return i; });
+      if (!th) return place(order);
+      var column = parseInt(th.getAttribute("data-column"), 10), numeric = th.hasAttribute("data-numeric");
+      var keys = rows.map(function (row) {
+        return numeric ? number(row.getAttribute("data-amount")) : row.cells[column].textContent.trim();
+      });
+      order.sort(function (a, b) {
+        var result = numeric ? (isNaN(keys[a]) ? -Infinity : keys[a]) - (isNaN(keys[b]) ? -Infinity : keys[b])
+          : collator.compare(keys[a], keys[b]);
+        return (descending ? -result : result) || a - b;
+      });
+      return place(order);
+    }
+
+    // Rows are moved only when the order changes: paging and filtering leave them in place.
+    function place(order) {
+      var fragment = document.createDocumentFragment();
+      order.forEach(function (i) { fragment.appendChild(rows[i]); });
+      body.appendChild(fragment);
+      placedOrder = order;
+      return order;
+    }
+
+    pager.querySelector("[data-page-previous]").addEventListener("click", function () { turn(-1); });
+    pager.querySelector("[data-page-next]").addEventListener("click", function () { turn(1); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    apply();
+    show();
+    // For bench/run.py: when the list became usable (a User Timing mark, visible in DevTools).
+    if (window.performance && performance.mark) performance.mark("portal-list-ready");
   }
 
   function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-portal-list]"), setUp); }
