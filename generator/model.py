@@ -167,8 +167,16 @@ class Portal:
             for enterprise in chain.enterprises:
                 if enterprise.tier in tiers:
                     found.setdefault(enterprise.unit, []).append(chain)
-        return [(self.get("unit", uid), chains, [p for p in self.all("project") if p.leader == uid])
+        return [(self.get("unit", uid), chains, list(self._projects_by_leader.get(uid, ())))
                 for uid, chains in found.items()]
+
+    @cached_property
+    def _projects_by_leader(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = {}
+        for project in self.all("project"):
+            if project.leader:
+                index.setdefault(project.leader, []).append(project)
+        return index
 
     def chains_of_unit(self, unit: Record) -> list[Record]:
         return [c for c in self.chains_of(self.jurisdiction_of(unit))

@@ -7,9 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import subprocess
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -138,41 +136,29 @@ def json_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
 
 
 def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
-    """An xlsx workbook; its timestamps are the build date, so builds stay byte-identical."""
+    """An xlsx workbook, written with XlsxWriter (several times faster than openpyxl, which
+    matters at thousands of rows in three lists each). Reproducible: XlsxWriter dates the zip
+    entries 1980-01-01 and the document properties take the build date."""
     import datetime
 
-    from openpyxl import Workbook
+    import xlsxwriter
 
-    when = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).replace(tzinfo=None)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = ui("projects", lang)[:31]
-    sheet.append(headings(lang))
-    for values in _values(rows, base_url):
-        sheet.append(values)
-    sheet.freeze_panes = "A2"
-    book.properties.created = book.properties.modified = when
     raw = io.BytesIO()
-    book.save(raw)
-    return _fixed_zip_times(raw.getvalue(), when.timetuple()[:6])
-
-
-def _fixed_zip_times(data: bytes, stamp: tuple) -> bytes:
-    """openpyxl stamps the zip entries and the 'modified' property with the current time:
-    rewrite both with the build date."""
-    stamp = max(stamp, (1980, 1, 1, 0, 0, 0))
-    iso = "%04d-%02d-%02dT%02d:%02d:%02dZ" % stamp
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + iso.encode(), content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, content)
-    return out.getvalue()
+    # Cells keep the content's text as text: nothing written by an editor becomes a formula,
+    # a number or a link in the reader's spreadsheet.
+    book = xlsxwriter.Workbook(raw, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                     "strings_to_numbers": False})
+    when = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
+    book.set_properties({"created": when})
+    sheet = book.add_worksheet(ui("projects", lang)[:31])
+    sheet.write_row(0, 0, headings(lang), book.add_format({"bold": True}))
+    for number, values in enumerate(_values(rows, base_url), start=1):
+        for column, value in enumerate(values):
+            if value is not None:
+                sheet.write(number, column, value)
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return raw.getvalue()
 
 
 def atom_feed(projects, lang: str, site_url: str, title: str, author: str, feed_path: str,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from generator import build as pipeline
 from generator import reader
@@ -153,10 +154,13 @@ def test_the_payload_in_every_text_field_of_every_record_kind_is_escaped(portal,
     out = tmp_path / "site"
     checked = pipeline.build(portal, out)
     assert not checked.report.errors, [i.format() for i in checked.report.errors]
-    seen = 0
+    seen = charted = 0
     for html in out.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "<script>alert(" not in text and "<img src=x" not in text, html
         assert "'><" not in text.replace("&#39;&gt;&lt;", ""), html
         seen += text.count("&lt;script&gt;alert(")
+        for chart in BeautifulSoup(text, "html.parser").select("[data-options]") if "data-options" in text else ():
+            charted += "<script>alert(" in json.dumps(json.loads(chart["data-options"]), ensure_ascii=False)
     assert seen > 100   # the payloads are there, as text
+    assert charted      # and in the charts' data, intact
