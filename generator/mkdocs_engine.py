@@ -7,10 +7,13 @@ the Material overrides in theme/material, nothing else.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from pathlib import Path
 
 import yaml
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from markupsafe import escape
 
 from .config import SiteConfig
@@ -62,7 +65,8 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
         "extra_javascript": ["assets/investment.js", "assets/charts.js"],
-        "markdown_extensions": ["attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
+        # This module is also a Markdown extension: see HtmlPassthrough below.
+        "markdown_extensions": [__name__, "attr_list", {"toc": {"permalink": True}}],
         # lunr's English trimmer strips Han characters from every token; its zh pipeline keeps
         # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba
         # in the browser). Both languages use it: English pages show untranslated Chinese, and
@@ -86,3 +90,50 @@ def build(config_file: Path) -> None:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     mkdocs_config = load_config(config_file=str(config_file))
     mkdocs_build(mkdocs_config)
+
+
+# --- pages are HTML: Markdown only makes the headings ----------------------------------------
+
+_HEADING = re.compile(r"^#{1,6} .*\{#[-\w]+\}\s*$")   # the templates' `## title {#id}` lines
+
+
+class HtmlPassthrough(Preprocessor):
+    """Hands the page's HTML to Python-Markdown's stash untouched, leaving it the headings.
+
+    The templates write HTML (escaped by Jinja) and `## title {#id}` headings, which MkDocs
+    needs for the table of contents. Left to itself, Python-Markdown runs every HTML block
+    through its HTML parser, which took a third of MkDocs' time; stashed, the HTML is copied
+    back into the page as it is. A `#` line inside <pre> (an example file) is not a heading.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        chunk: list[str] = []
+        in_pre = 0
+        for line in lines:
+            if not in_pre and _HEADING.match(line):
+                self._stash(chunk, out)
+                out.extend(["", line, ""])
+                continue
+            chunk.append(line)
+            in_pre += line.count("<pre") - line.count("</pre>")
+        self._stash(chunk, out)
+        while out and not out[-1]:
+            out.pop()   # a blank last line would end up inside the last paragraph
+        return out
+
+    def _stash(self, chunk: list[str], out: list[str]) -> None:
+        html = "\n".join(chunk).strip()
+        if html:
+            out.extend(["", self.md.htmlStash.store(html), ""])
+        chunk.clear()
+
+
+class _PassthroughExtension(Extension):
+    def extendMarkdown(self, md):
+        # After whitespace normalisation (30), before the raw-HTML block parser (20).
+        md.preprocessors.register(HtmlPassthrough(md), "portal_html_passthrough", 25)
+
+
+def makeExtension(**kwargs):   # Python-Markdown's entry point for an extension given by module name
+    return _PassthroughExtension(**kwargs)
