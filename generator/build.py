@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import calendar
+import ctypes
+import functools
+import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import time
+import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +50,10 @@ class Stopwatch:
         try:
             yield
         finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            self.add(name, time.perf_counter() - started)
+
+    def add(self, name: str, seconds: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
 
 
 def check(root: Path, strict: bool = False, clock: Stopwatch | None = None) -> Checked:
@@ -85,14 +94,82 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
             _build_date(root, checked.portal):
         work, site = Path(tmp) / "work", Path(tmp) / "site"
         user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
-        for lang in render.LANGS:
-            with clock.stage("render"):
-                project = _write_language(root, checked, config, lang, work, site, user_dict)
-            with clock.stage("mkdocs"):
-                mkdocs_engine.build(project)
+        languages = [functools.partial(_build_language, root, checked, config, lang, work, site, user_dict)
+                     for lang in render.LANGS]
+        # The languages run side by side, so each stage costs the wall time of the slower one.
+        for name, seconds in _slowest(_run_side_by_side(languages)).items():
+            clock.add(name, seconds)
         with clock.stage("write"):
             _replace(out, site)
     return checked
+
+
+def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
+                    user_dict: Path) -> dict[str, float]:
+    """Render one language and build it with MkDocs; returns the seconds of each stage."""
+    clock = Stopwatch()
+    with clock.stage("render"):
+        project = _write_language(root, checked, config, lang, work, site, user_dict)
+    with clock.stage("mkdocs"):
+        mkdocs_engine.build(project)
+    return clock.seconds
+
+
+def _run_side_by_side(jobs: list) -> list:
+    """Run each job in a forked process of its own and return their results, in order.
+
+    The two languages share nothing once the content is checked, and MkDocs is
+    single-threaded: on a machine with two cores or more this nearly halves a build. Forking
+    hands each process the checked portal without copying it. Where there is no fork (or one
+    core), the jobs run one after the other.
+    """
+    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2 or len(jobs) < 2:
+        return [job() for job in jobs]
+    context = multiprocessing.get_context("fork")
+    running = []
+    for job in jobs:
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(job, send, os.getpid()), daemon=True)
+        process.start()
+        send.close()
+        running.append((process, receive))
+    results, failures = [], []
+    for process, receive in running:
+        try:
+            status, value = receive.recv()
+        except EOFError:
+            status, value = "error", f"the process building a language ended with code {process.exitcode}"
+        process.join()
+        (results if status == "ok" else failures).append(value)
+    if failures:
+        raise RuntimeError("\n".join(failures))
+    return results
+
+
+def _child(job, send, parent: int) -> None:
+    _die_with_parent(parent)
+    try:
+        send.send(("ok", job()))
+    except BaseException:   # the parent reports it; a child must never be left half-way silently
+        send.send(("error", traceback.format_exc()))
+    finally:
+        send.close()
+
+
+def _die_with_parent(parent: int) -> None:
+    """A build killed half-way must not leave a process writing into its temporary folder."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:   # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _slowest(stage_times: list[dict[str, float]]) -> dict[str, float]:
+    names = {name for times in stage_times for name in times}
+    return {name: max(times.get(name, 0.0) for times in stage_times) for name in names}
 
 
 def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,

@@ -148,7 +148,10 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
                theme_dirs: list[Path]) -> None:
     """Write every page as `docs_dir/<path>/index.md`, plus the published JSON Schemas."""
     env = environment(tuple(theme_dirs))
-    shared = {"datasets": datasets(portal)}   # the same for every page: computed once
+    # The same for every page: computed once. Each project's row is shown by its own page and
+    # by three lists.
+    shared = {"datasets": datasets(portal),
+              "project_rows": {p.id: opendata_row(portal, p, lang, portal.as_of) for p in portal.all("project")}}
     for page in pages:
         body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
         target = docs_dir / page.path / "index.md"
@@ -166,7 +169,7 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
 
 def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: dict) -> dict:
     return dict(
-        page.context, **shared, portal=portal, page=page, config=config, lang=lang,
+        page.context, datasets=shared["datasets"], portal=portal, page=page, config=config, lang=lang,
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
         ui=lambda key: ui(key, lang),
@@ -174,7 +177,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         label=lambda table, key: kind_label(table, key, lang),
         markdown=markdown_html,
         example=lambda kind: _example(portal, kind),
-        rows=lambda projects: [opendata_row(portal, p, lang, portal.as_of) for p in projects],
+        rows=lambda projects: [shared["project_rows"][p.id] for p in projects],
         columns=COLUMNS, filter_options=filter_options,
         chain_map=lambda chain: charts.chain_map(portal, chain, lang),
         stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
