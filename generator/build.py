@@ -79,12 +79,8 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
           clock: Stopwatch | None = None) -> Checked:
     """Check, then build into a temporary folder and put it in place only when all went well."""
     clock = clock or Stopwatch()
-    checked = check(root, strict, clock)
+    checked = _checked_for_building(root, strict, clock)
     if checked.report.failed(strict) or checked.portal is None:
-        return checked
-    if not charts.library_installed(NODE_MODULES):
-        checked.report.error("package.json", 0, "", f"ECharts in {NODE_MODULES}/echarts (run `npm ci`; the Makefile "
-                             "does)", f"{NODE_MODULES}/echarts 中的 ECharts（请运行 `npm ci`）", "it is not installed")
         return checked
     config = checked.config.with_base_url(base_url)
     out = out.resolve()
@@ -92,26 +88,89 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
     _remove_stale_builds(out)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.build-", dir=out.parent) as tmp, \
             _build_date(root, checked.portal):
-        work, site = Path(tmp) / "work", Path(tmp) / "site"
-        user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
-        languages = [functools.partial(_build_language, root, checked, config, lang, work, site, user_dict)
-                     for lang in render.LANGS]
-        # The languages run side by side, so each stage costs the wall time of the slower one.
-        for name, seconds in _slowest(_run_side_by_side(languages)).items():
-            clock.add(name, seconds)
+        site = Path(tmp) / "site"
+        sites = language_sites(site, Path(tmp) / "languages")
+        _build_languages(root, checked, config, Path(tmp) / "work", sites, False, clock)
         with clock.stage("write"):
+            for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items():
+                if prefix:
+                    os.rename(sites[lang], site / prefix)
             _replace(out, site)
     return checked
 
 
+def language_sites(site: Path, elsewhere: Path) -> dict[str, Path]:
+    """Where each language's MkDocs build writes: the language without a prefix into `site`,
+    every other one into a folder of its own under `elsewhere`, never inside `site`: a MkDocs
+    build first empties its folder, so it would wipe a language building inside it."""
+    return {lang: elsewhere / prefix.strip("/") if prefix else site
+            for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items()}
+
+
+def preview_sites(out: Path) -> dict[str, Path]:
+    """For `serve`: each language's folder, as rebuild_in_place leaves them."""
+    out = out.resolve()
+    return language_sites(out, _preview_work(out) / "sites")
+
+
+def _preview_work(out: Path) -> Path:
+    return out.with_name(f".{out.name}.work")
+
+
+def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> Checked:
+    """For `serve`: rebuild into `out` itself, keeping the MkDocs projects beside it.
+
+    A language whose settings and navigation are unchanged (its mkdocs.yml is the same) is
+    rebuilt with MkDocs' dirty mode: only pages whose text changed are rendered again, which
+    makes the usual edit (a project's amount, a chain's summary) fast. Adding, removing or
+    renaming a page rebuilds that language whole. When the check fails, `out` is left as it is.
+    """
+    clock = clock or Stopwatch()
+    checked = _checked_for_building(root, False, clock)
+    if checked.report.failed() or checked.portal is None:
+        return checked
+    out = out.resolve()
+    with _build_date(root, checked.portal):
+        _build_languages(root, checked, checked.config, _preview_work(out), preview_sites(out), True, clock)
+    return checked
+
+
+def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked:
+    checked = check(root, strict, clock)
+    if checked.portal is not None and not charts.library_installed(NODE_MODULES):
+        checked.report.error("package.json", 0, "", f"ECharts in {NODE_MODULES}/echarts (run `npm ci`; the Makefile "
+                             "does)", f"{NODE_MODULES}/echarts 中的 ECharts（请运行 `npm ci`）", "it is not installed")
+    return checked
+
+
+def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Path, sites: dict[str, Path],
+                     incremental: bool, clock: Stopwatch) -> None:
+    user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
+    with clock.stage("mkdocs"):   # for its search plugin
+        search_terms.load_segmenter()
+    languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], user_dict,
+                                   incremental) for lang in render.LANGS]
+    # The languages run side by side, so each stage costs the wall time of the slower one.
+    for name, seconds in _slowest(_run_side_by_side(languages)).items():
+        clock.add(name, seconds)
+
+
 def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
-                    user_dict: Path) -> dict[str, float]:
+                    user_dict: Path, incremental: bool) -> dict[str, float]:
     """Render one language and build it with MkDocs; returns the seconds of each stage."""
     clock = Stopwatch()
+    project = mkdocs_engine.project_file(work / lang, lang)
+    before = project.read_bytes() if incremental and project.exists() else None
     with clock.stage("render"):
-        project = _write_language(root, checked, config, lang, work, site, user_dict)
+        _write_language(root, checked, config, lang, work, site, user_dict)
+        dirty = before == project.read_bytes() and (site / "index.html").exists()
+        if before is not None and not dirty:
+            # Pages were added, removed or renamed: render afresh, so that no page or download
+            # of the previous content stays behind for MkDocs to publish.
+            shutil.rmtree(work / lang / "docs")
+            _write_language(root, checked, config, lang, work, site, user_dict)
     with clock.stage("mkdocs"):
-        mkdocs_engine.build(project)
+        mkdocs_engine.build(project, dirty=dirty)
     return clock.seconds
 
 
@@ -183,7 +242,7 @@ def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
                    (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
                    docs)
     nav = render.nav(checked.portal, checked.pages, lang)
-    return mkdocs_engine.write_project(work / lang, lang, docs, nav, config, site / mkdocs_engine.LANGUAGE_PREFIX[lang],
+    return mkdocs_engine.write_project(work / lang, lang, docs, nav, config, site,
                                        user_dict)
 
 

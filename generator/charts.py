@@ -10,7 +10,6 @@ Every chart comes with the same data as a table.
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Geo, Graph, Scatter
 
 from . import kinds
+from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report
 from .ui import text_plain, ui
@@ -308,12 +308,9 @@ def write_assets(root: Path, portal: Portal, docs_dir: Path, node_modules: Path)
     """Copy ECharts (from npm, with its licence) and the base maps into the site's assets."""
     library = node_modules / "echarts"
     target = docs_dir / "assets" / "vendor" / "echarts"
-    target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(library / "dist" / "echarts.min.js", target / "echarts.min.js")
+    copy_if_changed(library / "dist" / "echarts.min.js", target / "echarts.min.js")
     for name in ("LICENSE", "NOTICE"):
-        shutil.copyfile(library / name, target / name)
+        copy_if_changed(library / name, target / name)
     for j in portal.jurisdictions:
         if j.base_map is not None:
-            destination = docs_dir / "assets" / "maps" / j.base_map.file
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / MAPS_FOLDER / j.base_map.file, destination)
+            copy_if_changed(root / MAPS_FOLDER / j.base_map.file, docs_dir / "assets" / "maps" / j.base_map.file)

@@ -6,9 +6,9 @@ the Material overrides in theme/material, nothing else.
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
-import shutil
 from pathlib import Path
 
 import yaml
@@ -17,6 +17,7 @@ from markdown.preprocessors import Preprocessor
 from markupsafe import escape
 
 from .config import SiteConfig
+from .files import copy_if_changed, write_if_changed
 from .ui import text_plain
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -30,7 +31,9 @@ SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）]+"
 def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path,
                   user_dict: Path) -> Path:
     """Write `mkdocs.yml` for one language (as data, with safe_dump) and return its path."""
-    shutil.copytree(THEME_DIR / "assets", docs_dir / "assets", dirs_exist_ok=True)
+    for source in (THEME_DIR / "assets").rglob("*"):
+        if source.is_file():
+            copy_if_changed(source, docs_dir / "assets" / source.relative_to(THEME_DIR / "assets"))
     up = "../" if LANGUAGE_PREFIX[lang] else ""
     settings = {
         # Material prints these into pages unescaped: escape them here.
@@ -74,27 +77,56 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
         "plugins": [{"search": {"lang": ["zh"], "pipeline": ["stemmer"], "separator": SEARCH_SEPARATOR,
                                 "jieba_dict_user": str(user_dict)}}],
         "nav": nav,
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
     }
     if config.copyright:
         settings["copyright"] = str(escape(text_plain(config.copyright, lang)))
-    path = work / f"mkdocs.{lang}.yml"
-    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    path = project_file(work, lang)
+    write_if_changed(path, yaml.safe_dump(settings, allow_unicode=True, sort_keys=True))
     return path
 
 
-def build(config_file: Path) -> None:
-    """Build one MkDocs project; MkDocs' own chatter is kept to warnings."""
+def project_file(work: Path, lang: str) -> Path:
+    return work / f"mkdocs.{lang}.yml"
+
+
+def build(config_file: Path, dirty: bool = False) -> None:
+    """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
+
+    `dirty` renders only the pages whose Markdown is newer than their HTML (for `serve`); the
+    other pages keep their HTML, and their entries are carried over into the search index,
+    which a dirty build would otherwise rebuild from the rendered pages alone.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    mkdocs_build(mkdocs_config)
+    index = Path(mkdocs_config.site_dir) / "search" / "search_index.json"
+    previous = json.loads(index.read_text(encoding="utf-8")) if dirty and index.exists() else None
+    mkdocs_build(mkdocs_config, dirty=dirty)
+    if previous is not None:
+        _carry_over_search_entries(index, previous)
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    # MkDocs warns that a dirty build may leave the navigation stale; ours runs only when the
+    # navigation is unchanged, so the warning would only alarm the editor.
+    return "'dirty' build" not in record.getMessage()
+
+
+def _carry_over_search_entries(index: Path, previous: dict) -> None:
+    current = json.loads(index.read_text(encoding="utf-8"))
+    rendered = {entry["location"].split("#")[0] for entry in current["docs"]}
+    kept = [entry for entry in previous["docs"] if entry["location"].split("#")[0] not in rendered]
+    current["docs"] = kept + current["docs"]
+    index.write_text(json.dumps(current, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 # --- pages are HTML: Markdown only makes the headings ----------------------------------------
 
-_HEADING = re.compile(r"^#{1,6} .*\{#[-\w]+\}\s*$")   # the templates' `## title {#id}` lines
+_HEADING = re.compile(r"^#{1,6} .*\{#[-\w]+[^}]*\}\s*$")   # the templates' `## title {#id …}` lines
 
 
 class HtmlPassthrough(Preprocessor):

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from . import kinds
+from .files import write_if_changed
 from .model import Portal, Record
 from .ui import text_plain, ui
 
@@ -197,22 +198,20 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tu
     for dataset in sets:
         selected = [rows[p.id] for p in dataset.projects]
         target = docs_dir / "data" / dataset.key
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.with_suffix(".csv").write_bytes(csv_bytes(selected, lang, site_url))
-        target.with_suffix(".json").write_bytes(json_bytes(selected, lang, site_url))
-        target.with_suffix(".xlsx").write_bytes(xlsx_bytes(selected, lang, site_url, epoch))
-    (docs_dir / "data" / "catalog.json").write_text(json.dumps(
+        write_if_changed(target.with_suffix(".csv"), csv_bytes(selected, lang, site_url))
+        write_if_changed(target.with_suffix(".json"), json_bytes(selected, lang, site_url))
+        write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(selected, lang, site_url, epoch))
+    write_if_changed(docs_dir / "data" / "catalog.json", json.dumps(
         catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
-        + "\n", encoding="utf-8")
+        + "\n")
     feeds = docs_dir / "feeds"
-    feeds.mkdir(parents=True, exist_ok=True)
     feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
         (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j))
         for j in portal.jurisdictions]
     for name, title, projects in feed_sets:
         if projects or name == "projects":
-            (feeds / f"{name}.atom").write_bytes(
-                atom_feed(projects, lang, site_url, title, site_title, f"feeds/{name}.atom", dates, rows))
+            write_if_changed(feeds / f"{name}.atom", atom_feed(projects, lang, site_url, title, site_title,
+                                                               f"feeds/{name}.atom", dates, rows))
 
 
 def catalog(sets: list[Dataset], lang: str, site_url: str, licence_name: str, licence_url: str,

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from . import charts, kinds, schema
 from .config import SiteConfig
+from .files import write_if_changed
 from .jsonschema_out import json_schema
 from .model import Portal, Text
 from .report import Report
@@ -155,16 +156,13 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
     for page in pages:
         body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
         target = docs_dir / page.path / "index.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
         # A JSON string is a valid YAML scalar, and far cheaper to write than yaml.safe_dump.
         title = json.dumps(str(escape(text_plain(page.title, lang))), ensure_ascii=False)
         search = "" if page.searchable else "search:\n  exclude: true\n"
-        target.write_text(f"---\ntitle: {title}\n{search}---\n\n{body}", encoding="utf-8")
-    schema_dir = docs_dir / "schema"
-    schema_dir.mkdir(parents=True, exist_ok=True)
+        write_if_changed(target, f"---\ntitle: {title}\n{search}---\n\n{body}")
     for name in schema.KINDS:
-        (schema_dir / f"{name}.schema.json").write_text(
-            json.dumps(json_schema(name), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        write_if_changed(docs_dir / "schema" / f"{name}.schema.json",
+                         json.dumps(json_schema(name), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: dict) -> dict:

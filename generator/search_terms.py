@@ -2,6 +2,7 @@
 and from the content itself, so that 链长制 or a jurisdiction's own role name is one word."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from . import kinds
@@ -55,3 +56,13 @@ def _texts(value):
     elif hasattr(value, "_values"):
         for item in value._values.values():
             yield from _texts(item)
+
+
+def load_segmenter() -> None:
+    """Load jieba's dictionary once, quietly, before the languages' processes are forked: they
+    share it instead of each spending a couple of seconds (and its memory) loading it again.
+    Material's search plugin then only adds the user dictionary."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()

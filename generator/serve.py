@@ -3,6 +3,7 @@
 The preview server adds a small reload script to every HTML page it sends (the built files
 stay as a real build writes them); the script polls a build counter and reloads the page
 when a rebuild has finished. A failed rebuild prints its errors and keeps the last site.
+Rebuilds happen in place and render again only what changed (see build.rebuild_in_place).
 """
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import functools
 import http.server
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from . import build as pipeline
 from .__main__ import print_report
+from .mkdocs_engine import LANGUAGE_PREFIX
 
 WATCHED = ("content", "chains", "theme", "site-config.yml")
 RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__build').then(function(r)
@@ -38,7 +41,7 @@ def snapshot(root: Path) -> dict[str, float]:
 
 def _rebuild(root: Path, out: Path) -> bool:
     started = time.monotonic()
-    checked = pipeline.build(root, out)
+    checked = pipeline.rebuild_in_place(root, out)
     print_report(checked.report)
     ok = not checked.report.failed() and checked.portal is not None
     print(f"{'rebuilt' if ok else 'rebuild failed, still serving the last site'} in "
@@ -58,6 +61,22 @@ def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    # URL prefix -> folder of a language built outside the main site (see build.language_sites).
+    mounts: dict[str, str] = {}
+
+    def translate_path(self, path):
+        address = urllib.parse.urlsplit(path).path
+        for prefix, folder in self.mounts.items():
+            if address.startswith(prefix) or address + "/" == prefix:
+                # The base class maps the rest safely (no '..'), from the language's folder.
+                rest = path[len(prefix) - 1:] if address.startswith(prefix) else "/"
+                saved, self.directory = self.directory, folder
+                try:
+                    return super().translate_path(rest)
+                finally:
+                    self.directory = saved
+        return super().translate_path(path)
+
     def do_GET(self):
         if self.path == "/__build":
             body = str(_State.version).encode()
@@ -89,7 +108,9 @@ def serve(root: Path, out: Path, port: int) -> int:
     if not _rebuild(root, out):
         return 1
     threading.Thread(target=_watch, args=(root, out), daemon=True).start()
-    handler = functools.partial(_Handler, directory=str(out))
+    sites = pipeline.preview_sites(out)
+    _Handler.mounts = {"/" + prefix: str(sites[lang]) for lang, prefix in LANGUAGE_PREFIX.items() if prefix}
+    handler = functools.partial(_Handler, directory=str(sites[next(iter(sites))]))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.protocol_version = "HTTP/1.0"
     print(f"serving http://127.0.0.1:{port}/ (Ctrl+C stops)", flush=True)

@@ -1,16 +1,20 @@
 """The live preview: serves the site, rebuilds when a content file changes, survives a bad edit."""
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
 from conftest import LINHAI, REPO
+
+from generator import build as pipeline
 
 
 def free_port() -> int:
@@ -64,6 +68,15 @@ def test_serve_rebuilds_on_change_and_pages_reload(server):
     assert "水產精深加工鏈" in fetch(base + "linhai/chains/linhai-seafood/")
 
 
+def test_the_preview_serves_both_languages_and_nothing_outside(server):
+    root, base = server
+    assert 'lang="en"' in fetch(base + "en/linhai/") and 'lang="en"' in fetch(base + "en")   # redirected to en/
+    assert "seafood processing chain" in fetch(base + "en/linhai/chains/linhai-seafood/")
+    for outside in ("en/../../portal/site-config.yml", "en/%2e%2e/%2e%2e/portal/site-config.yml"):
+        with pytest.raises(urllib.error.HTTPError):
+            fetch(base + outside)
+
+
 def test_a_bad_edit_keeps_the_last_good_site(server):
     root, base = server
     version = fetch(base + "__build")
@@ -113,3 +126,37 @@ def test_new_templates_for_every_kind(portal):
     again = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "new", "chain", "--jurisdiction",
                             "nowhere", "--id", "x"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert again.returncode == 1 and "Traceback" not in again.stderr
+
+
+def search_locations(site) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sorted(entry["location"] for entry in index["docs"])
+
+
+def test_a_rebuild_renders_again_only_what_changed(portal, tmp_path):
+    site = tmp_path / "preview"
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    english = pipeline.preview_sites(site)["en"]
+    untouched = english / "linhai" / "chiefs" / "index.html"
+    project = site / "projects" / "linhai-cold-store" / "index.html"
+    stamp = untouched.stat().st_mtime_ns
+    projects = portal / "content" / "projects" / "linhai.yml"
+    projects.write_text(projects.read_text(encoding="utf-8").replace("amount: 2.5", "amount: 7.25"), encoding="utf-8")
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert "7.25" in project.read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == stamp            # not rendered again
+    # The search index still covers every page, as a clean build's does.
+    clean = tmp_path / "clean"
+    assert not pipeline.build(portal, clean).report.errors
+    assert search_locations(site) == search_locations(clean)
+    assert search_locations(english) == search_locations(clean / "en")
+
+
+def test_a_renamed_chain_reaches_every_page_of_the_preview(portal, tmp_path):
+    site = tmp_path / "preview"
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    chain = portal / "chains" / "linhai" / "seafood.yml"
+    chain.write_text(chain.read_text(encoding="utf-8").replace("水產加工鏈", "水產精深加工鏈"), encoding="utf-8")
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    # The navigation of an unrelated page names the chain anew (the language was rebuilt whole).
+    assert "水產精深加工鏈" in (site / "linhai" / "chiefs" / "index.html").read_text(encoding="utf-8")
