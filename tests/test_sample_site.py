@@ -135,6 +135,11 @@ def test_json_schema_is_published_and_matches_the_content(sample_site):
     jsonschema.validate(chain, schema)
     guide = content(page(sample_site, "en/guide/"))
     assert guide.select_one("#kind-chain") is not None and "chief assignments by role" in guide.get_text()
+    # The example files keep their indentation (the pages' white space is collapsed outside <pre>)
+    # and their '#' comment lines (not taken for Markdown headings): they parse as YAML.
+    examples = [example.get_text() for example in guide.select("pre")]
+    assert len(examples) >= 5 and all(yaml.safe_load(text) for text in examples if not text.startswith("---"))
+    assert sum("\n  " in text for text in examples) >= 4
 
 
 def test_no_page_loads_anything_from_another_origin(sample_site):
