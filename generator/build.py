@@ -114,7 +114,7 @@ def preview_sites(out: Path) -> dict[str, Path]:
 
 
 def _preview_work(out: Path) -> Path:
-    return out.with_name(f".{out.name}.work")
+    return out.with_name(f".{out.name.lstrip('.')}.work")   # .preview -> .preview.work
 
 
 def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> Checked:
