@@ -1,6 +1,7 @@
 """Shared fixtures: build portals once per session and read their HTML."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -72,13 +73,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(site: Path):
+    """A real web server on localhost serving a built site; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def base_url(sample_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(sample_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,11 @@
 every matching row on paper. The portal is the benchmark's synthetic one, at 4 chains."""
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
-import threading
 
 import pytest
 
-from conftest import REPO, QuietHandler, built, page
+from conftest import REPO, built, page, served
 
 PAGE_SIZE = 100
 
@@ -30,11 +27,8 @@ def long_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def long_url(long_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(long_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(long_site) as url:
+        yield url
 
 
 def shown(tab) -> list[str]:
