@@ -9,7 +9,7 @@
    matching row, not only the page. */
 (function () {
   "use strict";
-  var FIELDS = ["q", "jurisdiction", "chain", "stage", "zone", "min", "max", "sort", "page"];
+  var FIELDS = ["q", "jurisdiction", "chain", "stage", "zone", "min", "max", "sort"];   // and "page"
   var OFF_PAGE = "portal-off-page";
 
   function setUp(list) {
@@ -97,7 +97,7 @@
 
     function remember(v) {
       var next = new URLSearchParams();
-      FIELDS.forEach(function (name) { if (v[name] && name !== "page") next.set(name, v[name]); });
+      FIELDS.forEach(function (name) { if (v[name]) next.set(name, v[name]); });
       if (page > 1) next.set("page", page);
       var search = next.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
