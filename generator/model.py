@@ -183,9 +183,19 @@ class Portal:
                 if any(a.unit == unit.id for a in c.units) or any(e.unit == unit.id for e in c.enterprises)]
 
     def policies_about(self, record: Record) -> list[Record]:
-        field = "chains" if record.record_type == "chain" else "jurisdictions"
-        return sorted((p for p in self.all("policy") if record.id in getattr(p, field)),
-                      key=lambda p: p.date, reverse=True)
+        """Policies about a chain or a jurisdiction, newest first."""
+        return list(self._policies_by_subject.get((record.record_type == "chain", record.id), ()))
+
+    @cached_property
+    def _policies_by_subject(self) -> dict[tuple[bool, str], list[Record]]:
+        # Every project page asks, for its chain and its jurisdiction: index once.
+        index: dict[tuple[bool, str], list[Record]] = {}
+        for policy in sorted(self.all("policy"), key=lambda p: p.date, reverse=True):
+            for chain in policy.chains:
+                index.setdefault((True, chain), []).append(policy)
+            for jurisdiction in policy.jurisdictions:
+                index.setdefault((False, jurisdiction), []).append(policy)
+        return index
 
     def task_tables(self, jurisdiction: Record) -> list[tuple[Text, list[Record]]]:
         """The jurisdiction's task tables, each with its rows in order."""
