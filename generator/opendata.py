@@ -133,7 +133,8 @@ def json_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
     keys = [key for key, _ in COLUMNS]
     data = {"columns": [{"key": k, "title": t} for k, t in zip(keys, headings(lang))],
             "rows": [dict(zip(keys, values)) for values in _values(rows, base_url)]}
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # No indentation: json's C encoder only serves compact output, and the files are for programs.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
@@ -155,8 +156,13 @@ def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
     sheet.write_row(0, 0, headings(lang), book.add_format({"bold": True}))
     for number, values in enumerate(_values(rows, base_url), start=1):
         for column, value in enumerate(values):
-            if value is not None:
-                sheet.write(number, column, value)
+            # Typed writes: sheet.write() would test every string against its conversions.
+            if isinstance(value, bool):
+                sheet.write_boolean(number, column, value)
+            elif isinstance(value, (int, float)):
+                sheet.write_number(number, column, value)
+            elif value is not None:
+                sheet.write_string(number, column, value)
     sheet.freeze_panes(1, 0)
     book.close()
     return raw.getvalue()
