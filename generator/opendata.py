@@ -138,7 +138,7 @@ def json_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
 
 
 def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
-    """An xlsx workbook, written with XlsxWriter (several times faster than openpyxl, which
+    """An xlsx workbook, written with XlsxWriter (two to three times faster than openpyxl, which
     matters at thousands of rows in three lists each). Reproducible: XlsxWriter dates the zip
     entries 1980-01-01 and the document properties take the build date."""
     import datetime
