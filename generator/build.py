@@ -196,7 +196,8 @@ def _run_side_by_side(jobs: list) -> list:
     for process, receive in running:
         try:
             status, value = receive.recv()
-        except EOFError:
+        except EOFError:   # it died without a word (killed, out of memory)
+            process.join()
             status, value = "error", f"the process building a language ended with code {process.exitcode}"
         process.join()
         (results if status == "ok" else failures).append(value)
