@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site/)")
     build.add_argument("--base-url", help="published address, overriding site-config.yml")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--one-language-at-a-time", action="store_true",
+                       help="build the languages one after the other: slower, about half the peak memory")
     new = commands.add_parser("new", help="write a commented template for a new record in the right place")
     new.add_argument("kind", choices=["jurisdiction", "chain", "project", "policy", "unit", "person", "task"])
     new.add_argument("--id", required=True, help="the new record's id (lowercase letters, digits, '-')")
@@ -46,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if checked.report.failed(args.strict) else 0
     if args.command == "build":
         out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-        checked = pipeline.build(root, out, args.base_url, args.strict)
+        checked = pipeline.build(root, out, args.base_url, args.strict,
+                                 side_by_side=not args.one_language_at_a_time)
         print_report(checked.report)
         if checked.report.failed(args.strict) or checked.portal is None:
             print(f"build stopped: nothing written to {args.out} / 构建已停止：未写入 {args.out}", file=sys.stderr)

@@ -76,8 +76,9 @@ def check(root: Path, strict: bool = False, clock: Stopwatch | None = None) -> C
 
 
 def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
-          clock: Stopwatch | None = None) -> Checked:
-    """Check, then build into a temporary folder and put it in place only when all went well."""
+          clock: Stopwatch | None = None, side_by_side: bool = True) -> Checked:
+    """Check, then build into a temporary folder and put it in place only when all went well.
+    `side_by_side=False` builds one language after the other: slower, about half the memory."""
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, strict, clock)
     if checked.report.failed(strict) or checked.portal is None:
@@ -90,7 +91,7 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
             _build_date(root, checked.portal):
         site = Path(tmp) / "site"
         sites = language_sites(site, Path(tmp) / "languages")
-        _build_languages(root, checked, config, Path(tmp) / "work", sites, False, clock)
+        _build_languages(root, checked, config, Path(tmp) / "work", sites, False, clock, side_by_side)
         with clock.stage("write"):
             for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items():
                 if prefix:
@@ -144,15 +145,19 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
 
 
 def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Path, sites: dict[str, Path],
-                     incremental: bool, clock: Stopwatch) -> None:
+                     incremental: bool, clock: Stopwatch, side_by_side: bool = True) -> None:
     user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
     with clock.stage("mkdocs"):   # for its search plugin
         search_terms.load_segmenter()
     languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], user_dict,
                                    incremental) for lang in render.LANGS]
-    # The languages run side by side, so each stage costs the wall time of the slower one.
-    for name, seconds in _slowest(_run_side_by_side(languages)).items():
-        clock.add(name, seconds)
+    if side_by_side:   # each stage then costs the wall time of the slower language
+        for name, seconds in _slowest(_in_own_processes(languages)).items():
+            clock.add(name, seconds)
+    else:              # each in a process of its own all the same, which hands its memory back
+        for language in languages:
+            for name, seconds in _in_own_processes([language])[0].items():
+                clock.add(name, seconds)
 
 
 def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
@@ -174,15 +179,16 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
     return clock.seconds
 
 
-def _run_side_by_side(jobs: list) -> list:
-    """Run each job in a forked process of its own and return their results, in order.
+def _in_own_processes(jobs: list) -> list:
+    """Run the jobs at once, each in a forked process of its own; return their results in order.
 
     The two languages share nothing once the content is checked, and MkDocs is
     single-threaded: on a machine with two cores or more this nearly halves a build. Forking
-    hands each process the checked portal without copying it. Where there is no fork (or one
-    core), the jobs run one after the other.
+    hands each process the checked portal without copying it, and a process's memory goes
+    back to the system when it ends. Without fork, or with one core, the jobs run here, one
+    after the other.
     """
-    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2 or len(jobs) < 2:
+    if "fork" not in multiprocessing.get_all_start_methods() or (len(jobs) > 1 and (os.cpu_count() or 1) < 2):
         return [job() for job in jobs]
     context = multiprocessing.get_context("fork")
     running = []
