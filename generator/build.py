@@ -242,12 +242,13 @@ def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
                     user_dict: Path) -> Path:
     """One language's MkDocs project: pages, assets, open data; returns its mkdocs.yml."""
     docs = work / lang / "docs"
-    render.write_docs(checked.portal, checked.pages, config, lang, docs, theme_dirs(root))
+    rows = opendata.rows_by_id(checked.portal, lang)
+    render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root))
     charts.write_assets(root, checked.portal, docs, NODE_MODULES)
     opendata.write(checked.portal, text_plain(config.title, lang), lang,
                    config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
                    (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
-                   docs)
+                   rows, docs)
     nav = render.nav(checked.portal, checked.pages, lang)
     return mkdocs_engine.write_project(work / lang, lang, docs, nav, config, site,
                                        user_dict)

@@ -195,11 +195,15 @@ def atom_feed(projects, lang: str, site_url: str, title: str, author: str, feed_
             + "".join(entries) + "</feed>\n").encode("utf-8")
 
 
+def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
+    """Every project's row in one language: its page, its lists and the downloads share them."""
+    return {p.id: row(portal, p, lang, portal.as_of) for p in portal.all("project")}
+
+
 def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tuple[str, str], epoch: int,
-          docs_dir: Path) -> None:
+          rows: dict[str, dict], docs_dir: Path) -> None:
     """Write every dataset in three formats, the catalog and the feeds into one language's docs."""
     dates = portal.as_of
-    rows = {p.id: row(portal, p, lang, dates) for p in portal.all("project")}
     sets = datasets(portal)
     for dataset in sets:
         selected = [rows[p.id] for p in dataset.projects]

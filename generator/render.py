@@ -23,7 +23,6 @@ from .jsonschema_out import json_schema
 from .model import Portal, Text
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options
-from .opendata import row as opendata_row
 from .ui import STRINGS, text_plain, ui
 
 LANGS = ("zh", "en")
@@ -145,14 +144,12 @@ def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
     return env
 
 
-def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str, docs_dir: Path,
-               theme_dirs: list[Path]) -> None:
+def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str, rows: dict[str, dict],
+               docs_dir: Path, theme_dirs: list[Path]) -> None:
     """Write every page as `docs_dir/<path>/index.md`, plus the published JSON Schemas."""
     env = environment(tuple(theme_dirs))
-    # The same for every page: computed once. Each project's row is shown by its own page and
-    # by three lists.
-    shared = {"datasets": datasets(portal),
-              "project_rows": {p.id: opendata_row(portal, p, lang, portal.as_of) for p in portal.all("project")}}
+    # The same for every page: computed once (`rows`: opendata.rows_by_id, shared with the downloads).
+    shared = {"datasets": datasets(portal), "project_rows": rows}
     for page in pages:
         body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
         target = docs_dir / page.path / "index.md"
