@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import ctypes
 import functools
+import gc
 import multiprocessing
 import os
 import shutil
@@ -191,6 +192,21 @@ def _in_own_processes(jobs: list) -> list:
     if "fork" not in multiprocessing.get_all_start_methods() or (len(jobs) > 1 and (os.cpu_count() or 1) < 2):
         return [job() for job in jobs]
     context = multiprocessing.get_context("fork")
+    # The checked portal is shared with the children, page by page, until a page is written
+    # to. A garbage collection in a child writes to every object it visits: frozen, the
+    # parent's objects are never visited, and stay shared.
+    gc.collect()
+    gc.freeze()
+    try:
+        results, failures = _run_forked(context, jobs)
+    finally:
+        gc.unfreeze()
+    if failures:
+        raise RuntimeError("\n".join(failures))
+    return results
+
+
+def _run_forked(context, jobs: list) -> tuple[list, list]:
     running = []
     for job in jobs:
         receive, send = context.Pipe(duplex=False)
@@ -207,9 +223,7 @@ def _in_own_processes(jobs: list) -> list:
             status, value = "error", f"the process building a language ended with code {process.exitcode}"
         process.join()
         (results if status == "ok" else failures).append(value)
-    if failures:
-        raise RuntimeError("\n".join(failures))
-    return results
+    return results, failures
 
 
 def _child(job, send, parent: int) -> None:

@@ -35,15 +35,21 @@ class ReadError(Exception):
 class Mapping(dict):
     """A YAML mapping; `lines[key]` is the 1-based line of each key, `line` of the mapping."""
 
-    line: int = 0
-    lines: dict
+    __slots__ = ("line", "lines")   # no __dict__ each: there is one per record and per field
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line, self.lines = 0, {}
 
 
 class Sequence(list):
     """A YAML sequence; `lines[i]` is the 1-based line of item i, `line` of the sequence."""
 
-    line: int = 0
-    lines: list
+    __slots__ = ("line", "lines")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line, self.lines = 0, []
 
 
 class _Loader(yaml.SafeLoader):
