@@ -159,6 +159,7 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
 
 def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Path, sites: dict[str, Path],
                      incremental: bool, clock: Stopwatch, side_by_side: bool = True) -> None:
+    render.environment.cache_clear()   # `serve` builds again and again: templates may have been edited
     user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
     with clock.stage("mkdocs"):   # for its search plugin
         search_terms.load_segmenter()
@@ -189,6 +190,9 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
             _write_language(root, checked, config, lang, work, site, user_dict)
     with clock.stage("mkdocs"):
         mkdocs_engine.build(project, dirty=dirty)
+    if not incremental:
+        with clock.stage("write"):   # here, while the other language does the same, not after both
+            shutil.rmtree(work / lang)
     return clock.seconds
 
 
