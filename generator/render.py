@@ -136,8 +136,10 @@ def kind_label(table: dict, key: str, lang: str) -> str:
 @functools.lru_cache(maxsize=8)
 def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
     """One environment per theme search path, so templates compile once per process."""
+    # auto_reload off: templates do not change during a build, and checking their dates on
+    # every page took a tenth of the rendering. Each build starts a fresh environment (build.py).
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs]), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
                              # `{#id}` is Markdown's heading-id syntax; comments are `{## … ##}`.
                              comment_start_string="{##", comment_end_string="##}")
     env.globals.update(kinds=kinds, schema=schema)
