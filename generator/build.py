@@ -180,8 +180,9 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
     clock = Stopwatch()
     project = mkdocs_engine.project_file(work / lang, lang)
     before = project.read_bytes() if incremental and project.exists() else None
+    pages = None if incremental else {}   # serve's dirty builds need the pages on disk
     with clock.stage("render"):
-        _write_language(root, checked, config, lang, work, site, user_dict)
+        _write_language(root, checked, config, lang, work, site, user_dict, pages)
         dirty = before == project.read_bytes() and (site / "index.html").exists()
         if before is not None and not dirty:
             # Pages were added, removed or renamed: render afresh, so that no page or download
@@ -189,7 +190,7 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
             shutil.rmtree(work / lang / "docs")
             _write_language(root, checked, config, lang, work, site, user_dict)
     with clock.stage("mkdocs"):
-        mkdocs_engine.build(project, dirty=dirty)
+        mkdocs_engine.build(project, dirty=dirty, pages=pages)
     if not incremental:
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(work / lang)
@@ -269,11 +270,12 @@ def _slowest(stage_times: list[dict[str, float]]) -> dict[str, float]:
 
 
 def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
-                    user_dict: Path) -> Path:
-    """One language's MkDocs project: pages, assets, open data; returns its mkdocs.yml."""
+                    user_dict: Path, pages: dict[str, bytes] | None = None) -> Path:
+    """One language's MkDocs project: pages (into `pages` if given), assets, open data; returns
+    its mkdocs.yml."""
     docs = work / lang / "docs"
     rows = opendata.rows_by_id(checked.portal, lang)
-    render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root))
+    render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root), pages)
     charts.write_assets(root, checked.portal, docs, NODE_MODULES)
     opendata.write(checked.portal, text_plain(config.title, lang), lang,
                    config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import zlib
 from pathlib import Path
 
 import yaml
@@ -90,9 +91,10 @@ def project_file(work: Path, lang: str) -> Path:
     return work / f"mkdocs.{lang}.yml"
 
 
-def build(config_file: Path, dirty: bool = False) -> None:
+def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None = None) -> None:
     """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
 
+    `pages` are pages rendered in memory (render.write_docs), added to those on disk.
     `dirty` renders only the pages whose Markdown is newer than their HTML (for `serve`); the
     other pages keep their HTML, and their entries are carried over into the search index,
     which a dirty build would otherwise rebuild from the rendered pages alone.
@@ -103,11 +105,36 @@ def build(config_file: Path, dirty: bool = False) -> None:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
+    if pages:
+        mkdocs_config.plugins["portal-rendered-pages"] = _RenderedPages(pages)
     index = Path(mkdocs_config.site_dir) / "search" / "search_index.json"
     previous = json.loads(index.read_text(encoding="utf-8")) if dirty and index.exists() else None
     mkdocs_build(mkdocs_config, dirty=dirty)
     if previous is not None:
         _carry_over_search_entries(index, previous)
+
+
+class _RenderedPages:
+    """An MkDocs plugin (added in code, not in mkdocs.yml) serving the pages rendered in memory."""
+
+    def __init__(self, pages: dict[str, bytes]):
+        self.pages = pages
+
+    def on_files(self, files, config):
+        from mkdocs.structure.files import File, Files
+        generated = [File.generated(config, uri, content="") for uri in self.pages]   # the text comes below
+        # In the order MkDocs walks a folder (its files, index first, then its sub-folders), so
+        # that the sitemap and the search index come out as from pages on disk.
+        return Files(sorted([*files, *generated], key=lambda f: _walk_order(f.src_uri)))
+
+    def on_page_read_source(self, page, config) -> str | None:
+        packed = self.pages.pop(page.file.src_uri, None)   # read once: the memory goes with it
+        return None if packed is None else zlib.decompress(packed).decode("utf-8")
+
+
+def _walk_order(src_uri: str) -> list[tuple]:
+    *folders, name = src_uri.split("/")
+    return [(1, folder) for folder in folders] + [(0, name.rsplit(".", 1)[0] not in ("index", "README"), name)]
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
