@@ -4,7 +4,7 @@ The downloads are one table each: a bold heading row, then strings, numbers and 
 XlsxWriter, a general writer, spent about 0.16 ms a row and 8 ms a workbook on them; at
 1,000 chains that was 18 s of every language's build (each row is in three lists). This
 writes the same table as a handful of fixed XML parts and one sheet of inline strings, about
-ten times faster. openpyxl reads the files back in the tests.
+three times faster. openpyxl reads the files back in the tests.
 
 Reproducible: every zip entry is dated 1980-01-01, and the document's dates are the build's.
 Text stays text: strings are inline strings, never formulas, numbers or links.
