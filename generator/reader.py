@@ -171,7 +171,7 @@ class _Builder:
         if node.tag == _STR:
             return node.value
         fast = _FAST_SCALARS.get(node.tag)
-        if fast is not None and fast[0].match(node.value):
+        if fast is not None and fast[0].fullmatch(node.value):
             return fast[1](node.value)
         return self.loader.construct_object(node, deep=True)
 
