@@ -91,7 +91,7 @@ def _check(root: Path, strict: bool, clock: Stopwatch) -> Checked:
 def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
           clock: Stopwatch | None = None, side_by_side: bool = True) -> Checked:
     """Check, then build into a temporary folder and put it in place only when all went well.
-    `side_by_side=False` builds one language after the other: slower, about half the memory."""
+    `side_by_side=False` builds one language after the other: slower, less peak memory."""
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, strict, clock)
     if checked.report.failed(strict) or checked.portal is None:
@@ -178,17 +178,22 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
                     user_dict: Path, incremental: bool) -> dict[str, float]:
     """Render one language and build it with MkDocs; returns the seconds of each stage."""
     clock = Stopwatch()
+    docs = work / lang / "docs"
     project = mkdocs_engine.project_file(work / lang, lang)
-    before = project.read_bytes() if incremental and project.exists() else None
-    pages = None if incremental else {}   # serve's dirty builds need the pages on disk
     with clock.stage("render"):
-        _write_language(root, checked, config, lang, work, site, user_dict, pages)
-        dirty = before == project.read_bytes() and (site / "index.html").exists()
-        if before is not None and not dirty:
+        nav = render.nav(checked.portal, checked.pages, lang)
+        settings = mkdocs_engine.project_settings(lang, docs, nav, config, site, user_dict)
+        # serve: with the same settings, navigation and titles, MkDocs' dirty build renders
+        # again only the pages whose text changed.
+        dirty = (incremental and project.exists() and project.read_text(encoding="utf-8") == settings
+                 and (site / "index.html").exists())
+        if incremental and not dirty and docs.exists():
             # Pages were added, removed or renamed: render afresh, so that no page or download
             # of the previous content stays behind for MkDocs to publish.
-            shutil.rmtree(work / lang / "docs")
-            _write_language(root, checked, config, lang, work, site, user_dict)
+            shutil.rmtree(docs)
+        pages = None if incremental else {}   # serve's dirty builds need the pages on disk
+        _write_language(root, checked, config, lang, docs, pages)
+        mkdocs_engine.write_project(project, docs, settings)
     with clock.stage("mkdocs"):
         mkdocs_engine.build(project, dirty=dirty, pages=pages)
     if not incremental:
@@ -269,11 +274,9 @@ def _slowest(stage_times: list[dict[str, float]]) -> dict[str, float]:
     return {name: max(times.get(name, 0.0) for times in stage_times) for name in names}
 
 
-def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
-                    user_dict: Path, pages: dict[str, bytes] | None = None) -> Path:
-    """One language's MkDocs project: pages (into `pages` if given), assets, open data; returns
-    its mkdocs.yml."""
-    docs = work / lang / "docs"
+def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, docs: Path,
+                    pages: dict[str, bytes] | None) -> None:
+    """One language's pages (into `pages` if given, else into `docs`), assets and open data."""
     rows = opendata.rows_by_id(checked.portal, lang)
     render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root), pages)
     charts.write_assets(root, checked.portal, docs, NODE_MODULES)
@@ -281,9 +284,6 @@ def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
                    config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
                    (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
                    rows, docs)
-    nav = render.nav(checked.portal, checked.pages, lang)
-    return mkdocs_engine.write_project(work / lang, lang, docs, nav, config, site,
-                                       user_dict)
 
 
 @contextmanager

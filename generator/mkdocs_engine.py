@@ -29,12 +29,17 @@ LANGUAGE_NAME = {"zh": "中文", "en": "English"}
 SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）]+"
 
 
-def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path,
-                  user_dict: Path) -> Path:
-    """Write `mkdocs.yml` for one language (as data, with safe_dump) and return its path."""
+def write_project(path: Path, docs_dir: Path, settings: str) -> None:
+    """Write one language's `mkdocs.yml` (see project_settings) and the theme's assets."""
     for source in (THEME_DIR / "assets").rglob("*"):
         if source.is_file():
             copy_if_changed(source, docs_dir / "assets" / source.relative_to(THEME_DIR / "assets"))
+    write_if_changed(path, settings)
+
+
+def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path,
+                     user_dict: Path) -> str:
+    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles."""
     up = "../" if LANGUAGE_PREFIX[lang] else ""
     settings = {
         # Material prints these into pages unescaped: escape them here.
@@ -82,9 +87,7 @@ def write_project(work: Path, lang: str, docs_dir: Path, nav: list, config: Site
     }
     if config.copyright:
         settings["copyright"] = str(escape(text_plain(config.copyright, lang)))
-    path = project_file(work, lang)
-    write_if_changed(path, yaml.safe_dump(settings, allow_unicode=True, sort_keys=True))
-    return path
+    return yaml.safe_dump(settings, allow_unicode=True, sort_keys=True)
 
 
 def project_file(work: Path, lang: str) -> Path:
