@@ -115,58 +115,79 @@ def headings(lang: str) -> list[str]:
     return [ui(label, lang) for _, label in COLUMNS]
 
 
-def _values(rows: list[dict], base_url: str) -> list[list]:
-    return [[base_url + r[key] if key == "url" else r[key] for key, _ in COLUMNS] for r in rows]
+@dataclass(frozen=True)
+class EncodedRow:
+    """One project's row in each download format. Encoded once per language, a row joins the
+    portal's, its jurisdiction's and its chain's files at the cost of a join."""
+
+    csv: str
+    json: str
+    xlsx: xlsx.Row
 
 
-def csv_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so that Excel opens Chinese correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headings(lang))
-    for values in _values(rows, base_url):
-        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in values])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+class _Lines(list):
+    write = list.append   # what csv.writer needs: it writes each row in one call
 
 
-def json_bytes(rows: list[dict], lang: str, base_url: str) -> bytes:
+def encode_rows(rows: list[dict], base_url: str) -> list[EncodedRow]:
     keys = [key for key, _ in COLUMNS]
-    data = {"columns": [{"key": k, "title": t} for k, t in zip(keys, headings(lang))],
-            "rows": [dict(zip(keys, values)) for values in _values(rows, base_url)]}
+    values = [[base_url + r[key] if key == "url" else r[key] for key in keys] for r in rows]
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\r\n")
+    for row_values in values:
+        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row_values])
+    return [EncodedRow(line, json.dumps(dict(zip(keys, row_values)), ensure_ascii=False, separators=(",", ":")),
+                       xlsx.row(row_values)) for line, row_values in zip(lines, values)]
+
+
+def csv_bytes(rows: list[EncodedRow], lang: str) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens Chinese correctly."""
+    heading = _Lines()
+    csv.writer(heading, lineterminator="\r\n").writerow(headings(lang))
+    return ("\ufeff" + heading[0] + "".join(r.csv for r in rows)).encode("utf-8")
+
+
+def json_bytes(rows: list[EncodedRow], lang: str) -> bytes:
+    columns = [{"key": key, "title": title} for (key, _), title in zip(COLUMNS, headings(lang))]
     # No indentation: json's C encoder only serves compact output, and the files are for programs.
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return ('{"columns":' + json.dumps(columns, ensure_ascii=False, separators=(",", ":")) + ',"rows":['
+            + ",".join(r.json for r in rows) + "]}\n").encode("utf-8")
 
 
-def xlsx_bytes(rows: list[dict], lang: str, base_url: str, epoch: int) -> bytes:
+def xlsx_bytes(rows: list[EncodedRow], lang: str, epoch: int) -> bytes:
     """An xlsx workbook of the rows (see xlsx.py); the build date dates it, for reproducible builds."""
-    return xlsx.workbook(ui("projects", lang), headings(lang), _values(rows, base_url), epoch)
+    return xlsx.workbook(ui("projects", lang), headings(lang), [r.xlsx for r in rows], epoch)
 
 
-def atom_feed(projects, lang: str, site_url: str, title: str, author: str, feed_path: str,
-              dates: dict[str, str], rows: dict[str, dict]) -> bytes:
-    """An Atom (RFC 4287) feed of projects, newest update first."""
-    ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)
-    updated = (dates[ordered[0].id] if ordered else "1980-01-01") + "T00:00:00Z"
-    entries = []
-    for project in ordered:
-        r = rows[project.id]
-        link = site_url + r["url"]
+def atom_entries(rows: dict[str, dict], lang: str, site_url: str, dates: dict[str, str]) -> dict[str, str]:
+    """Each project's Atom entry, made once: a project is in the portal's feed and in its
+    jurisdiction's."""
+    entries = {}
+    for pid, r in rows.items():
+        link = xml_escape(site_url + r["url"])
         summary = " · ".join(str(v) for v in (r["chain"], r["jurisdiction"], r["stage"], r["zone"]) if v)
         if r["amount"] is not None:
             summary += f" · {r['amount']} {ui('amount_unit', lang)}"
         if r["illustrative"]:
             summary += f" · {ui('illustrative', lang)}"
-        entries.append(
-            f"<entry><id>{xml_escape(link)}</id><title>{xml_escape(r['project'])}</title>"
-            f"<updated>{dates[project.id]}T00:00:00Z</updated><link rel=\"alternate\" href=\"{xml_escape(link)}\"/>"
-            f"<summary>{xml_escape(summary)}</summary></entry>")
+        entries[pid] = (f"<entry><id>{link}</id><title>{xml_escape(r['project'])}</title>"
+                        f"<updated>{dates[pid]}T00:00:00Z</updated><link rel=\"alternate\" href=\"{link}\"/>"
+                        f"<summary>{xml_escape(summary)}</summary></entry>")
+    return entries
+
+
+def atom_feed(projects, lang: str, site_url: str, title: str, author: str, feed_path: str,
+              dates: dict[str, str], entries: dict[str, str]) -> bytes:
+    """An Atom (RFC 4287) feed of projects, newest update first."""
+    ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)
+    updated = (dates[ordered[0].id] if ordered else "1980-01-01") + "T00:00:00Z"
     feed_url = site_url + feed_path
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
             f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(feed_url)}</id>"
             f"<title>{xml_escape(title)}</title><updated>{updated}</updated>"
             f"<author><name>{xml_escape(author)}</name></author>"
             f"<link rel=\"self\" href=\"{xml_escape(feed_url)}\"/><link rel=\"alternate\" href=\"{xml_escape(site_url)}\"/>"
-            + "".join(entries) + "</feed>\n").encode("utf-8")
+            + "".join(entries[p.id] for p in ordered) + "</feed>\n").encode("utf-8")
 
 
 def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
@@ -179,23 +200,25 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tu
     """Write every dataset in three formats, the catalog and the feeds into one language's docs."""
     dates = portal.as_of
     sets = datasets(portal)
+    encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url)))
     for dataset in sets:
-        selected = [rows[p.id] for p in dataset.projects]
+        selected = [encoded[p.id] for p in dataset.projects]
         target = docs_dir / "data" / dataset.key
-        write_if_changed(target.with_suffix(".csv"), csv_bytes(selected, lang, site_url))
-        write_if_changed(target.with_suffix(".json"), json_bytes(selected, lang, site_url))
-        write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(selected, lang, site_url, epoch))
+        write_if_changed(target.with_suffix(".csv"), csv_bytes(selected, lang))
+        write_if_changed(target.with_suffix(".json"), json_bytes(selected, lang))
+        write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(selected, lang, epoch))
     write_if_changed(docs_dir / "data" / "catalog.json", json.dumps(
         catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
         + "\n")
     feeds = docs_dir / "feeds"
+    entries = atom_entries(rows, lang, site_url, dates)
     feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
         (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j))
         for j in portal.jurisdictions]
     for name, title, projects in feed_sets:
         if projects or name == "projects":
             write_if_changed(feeds / f"{name}.atom", atom_feed(projects, lang, site_url, title, site_title,
-                                                               f"feeds/{name}.atom", dates, rows))
+                                                               f"feeds/{name}.atom", dates, entries))
 
 
 def catalog(sets: list[Dataset], lang: str, site_url: str, licence_name: str, licence_url: str,

@@ -33,6 +33,15 @@ def test_control_characters_become_excel_escapes_and_long_cells_are_cut_to_excel
     assert len(values[2][0]) == xlsx.MAX_CELL_CHARS
 
 
+def test_a_row_made_once_reads_back_wherever_it_is_placed():
+    made = xlsx.row(["a&b", 2, None, True, "\x07"])
+    plain = [["x"], ["a&b", 2, None, True, "\x07"]]
+    assert xlsx.workbook("t", ["h"], [["x"], made], EPOCH) == xlsx.workbook("t", ["h"], plain, EPOCH)
+    sheet = read(xlsx.workbook("t", ["h"], [made, ["y"], made], EPOCH))
+    assert [c.coordinate for c in sheet[4] if c.value is not None] == ["A4", "B4", "D4", "E4"]
+    assert list(sheet.values)[1] == list(sheet.values)[3] == ("a&b", 2, None, True, "_x0007_")
+
+
 def test_every_part_is_well_formed_xml_and_the_file_is_reproducible():
     data = xlsx.workbook("a/b:c*[d]? and a name longer than thirty-one characters", ["h"], [["v"]], EPOCH)
     assert data == xlsx.workbook("a/b:c*[d]? and a name longer than thirty-one characters", ["h"], [["v"]], EPOCH)
