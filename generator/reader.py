@@ -68,11 +68,29 @@ _RESOLVERS = [   # tag, pattern, first characters, conversion of a matching valu
     ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789.", float),
 ]
 _FAST_SCALARS = {tag: (re.compile(pattern), convert) for tag, pattern, _, convert in _RESOLVERS}
-_STR = "tag:yaml.org,2002:str"
+_STR, _SEQ, _MAP = ("tag:yaml.org,2002:" + name for name in ("str", "seq", "map"))
+_BY_FIRST_CHARACTER: dict[str, list] = {}
+for _tag, _pattern, _first, _ in _RESOLVERS:
+    for _char in _first:
+        _BY_FIRST_CHARACTER.setdefault(_char, []).append((_tag, re.compile(_pattern)))
+
+
+def _resolve(loader, kind, value: str, implicit: tuple[bool, bool]) -> str:
+    """PyYAML's BaseResolver.resolve for these patterns, without path resolvers: the composer
+    calls it for every node, a million times at 1,000 chains."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:   # a plain scalar; a quoted one is a string
+            for tag, pattern in _BY_FIRST_CHARACTER.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
 for _loader in {_Loader, _FastLoader}:
-    _loader.yaml_implicit_resolvers = {}
-    for _tag, _pattern, _first, _ in _RESOLVERS:
-        _loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+    _loader.resolve = _resolve
+    _loader.descend_resolver = lambda loader, current_node, current_index: None   # no path resolvers
+    _loader.ascend_resolver = lambda loader: None
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
