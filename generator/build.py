@@ -2,23 +2,18 @@
 from __future__ import annotations
 
 import calendar
-import ctypes
 import functools
 import gc
-import multiprocessing
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import time
-import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, load, mkdocs_engine, model, opendata, render, search_terms, validate
+from . import charts, load, mkdocs_engine, model, opendata, processes, render, search_terms, validate
 from .config import SiteConfig, load_site_config
 from .model import Portal
 from .report import Report
@@ -166,11 +161,11 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
     languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], user_dict,
                                    incremental) for lang in render.LANGS]
     if side_by_side:   # each stage then costs the wall time of the slower language
-        for name, seconds in _slowest(_in_own_processes(languages)).items():
+        for name, seconds in _slowest(processes.side_by_side(languages)).items():
             clock.add(name, seconds)
     else:              # each in a process of its own all the same, which hands its memory back
         for language in languages:
-            for name, seconds in _in_own_processes([language])[0].items():
+            for name, seconds in processes.side_by_side([language])[0].items():
                 clock.add(name, seconds)
 
 
@@ -200,73 +195,6 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(work / lang)
     return clock.seconds
-
-
-def _in_own_processes(jobs: list) -> list:
-    """Run the jobs at once, each in a forked process of its own; return their results in order.
-
-    The two languages share nothing once the content is checked, and MkDocs is
-    single-threaded: on a machine with two cores or more this nearly halves a build. Forking
-    hands each process the checked portal without copying it, and a process's memory goes
-    back to the system when it ends. Without fork, or with one core, the jobs run here, one
-    after the other.
-    """
-    if "fork" not in multiprocessing.get_all_start_methods() or (len(jobs) > 1 and (os.cpu_count() or 1) < 2):
-        return [job() for job in jobs]
-    context = multiprocessing.get_context("fork")
-    # The checked portal is shared with the children, page by page, until a page is written
-    # to. A garbage collection in a child writes to every object it visits: frozen, the
-    # parent's objects are never visited, and stay shared.
-    gc.collect()
-    gc.freeze()
-    try:
-        results, failures = _run_forked(context, jobs)
-    finally:
-        gc.unfreeze()
-    if failures:
-        raise RuntimeError("\n".join(failures))
-    return results
-
-
-def _run_forked(context, jobs: list) -> tuple[list, list]:
-    running = []
-    for job in jobs:
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(job, send, os.getpid()), daemon=True)
-        process.start()
-        send.close()
-        running.append((process, receive))
-    results, failures = [], []
-    for process, receive in running:
-        try:
-            status, value = receive.recv()
-        except EOFError:   # it died without a word (killed, out of memory)
-            process.join()
-            status, value = "error", f"the process building a language ended with code {process.exitcode}"
-        process.join()
-        (results if status == "ok" else failures).append(value)
-    return results, failures
-
-
-def _child(job, send, parent: int) -> None:
-    _die_with_parent(parent)
-    try:
-        send.send(("ok", job()))
-    except BaseException:   # the parent reports it; a child must never be left half-way silently
-        send.send(("error", traceback.format_exc()))
-    finally:
-        send.close()
-
-
-def _die_with_parent(parent: int) -> None:
-    """A build killed half-way must not leave a process writing into its temporary folder."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-        if os.getppid() != parent:   # the parent died before prctl took effect
-            os._exit(1)
 
 
 def _slowest(stage_times: list[dict[str, float]]) -> dict[str, float]:

@@ -1,11 +1,12 @@
 """Find and read every content file: records plus where each came from."""
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import reader
+from . import processes, reader
 from .report import Report
 from .schema import KINDS, Kind
 
@@ -23,13 +24,39 @@ class RawRecord:
     body_line: int = 0
 
 
+# From this much content on, a forked process reads the last part of the files while this
+# one reads the rest (1,000 chains are 13 MB: 5 s of reading on one core). It takes the
+# smaller part, since it also pickles its records back through a pipe.
+SIDE_BY_SIDE_FROM_BYTES = 2_000_000
+_FORKED_SHARE = 0.35
+
+
 def load(root: Path, report: Report) -> list[RawRecord]:
     """Read every content file under `root`; unreadable files become errors in `report`."""
+    files = [(path, kind) for kind in KINDS.values() for path in _files(root, kind, report)]
+    sizes = [path.stat().st_size for path, _ in files]
+    if sum(sizes) < SIDE_BY_SIDE_FROM_BYTES:
+        return _read_files(root, files, report)
+    split, read = 0, 0
+    while read < sum(sizes) * (1 - _FORKED_SHARE):
+        read += sizes[split]
+        split += 1
+    parts = processes.side_by_side([functools.partial(_read_part, root, files[:split]),
+                                    functools.partial(_read_part, root, files[split:])], first_here=True)
     records: list[RawRecord] = []
-    for kind in KINDS.values():
-        for path in _files(root, kind, report):
-            records.extend(_read(root, path, kind, report))
+    for part_records, issues in parts:   # in the files' order, as one reader would have
+        records.extend(part_records)
+        report.issues.extend(issues)
     return records
+
+
+def _read_part(root: Path, files: list[tuple[Path, Kind]]) -> tuple[list[RawRecord], list]:
+    report = Report()
+    return _read_files(root, files, report), report.issues
+
+
+def _read_files(root: Path, files: list[tuple[Path, Kind]], report: Report) -> list[RawRecord]:
+    return [record for path, kind in files for record in _read(root, path, kind, report)]
 
 
 def _files(root: Path, kind: Kind, report: Report) -> list[Path]:

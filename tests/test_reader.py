@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import reader
+from generator import load, reader
+from generator.report import Report
 
 
 def test_yaml_12_scalars():
@@ -62,3 +63,23 @@ def test_arbitrary_yaml_is_data_or_a_read_error(text):
         reader.parse_yaml(text)
     except reader.ReadError as err:
         assert err.expected_en and err.expected_zh
+
+
+def test_a_large_portal_read_side_by_side_gives_what_one_reader_gives(portal, monkeypatch):
+    # Problems in files on both sides of the split: the two readers' reports are merged whole.
+    projects = portal / "content" / "projects"
+    (projects / "aa-broken.yml").write_text("- id: x\n  name: {zh: 甲\n", encoding="utf-8")
+    (projects / "zz-broken.yml").write_text("- id: y\n\tname: 乙\n", encoding="utf-8")
+    (portal / "chains" / "notes.txt").write_text("not a chain\n", encoding="utf-8")
+
+    def read(threshold):
+        monkeypatch.setattr(load, "SIDE_BY_SIDE_FROM_BYTES", threshold)
+        report = Report()
+        records = load.load(portal, report)
+        return [(r.kind, r.path, r.line, r.data, r.data.lines) for r in records], sorted(report.issues)
+
+    one = read(10**12)
+    two = read(0)
+    assert one == two
+    assert len(one[0]) > 5 and {i.path for i in one[1]} >= {"content/projects/aa-broken.yml",
+                                                             "content/projects/zz-broken.yml", "chains/notes.txt"}
