@@ -35,10 +35,11 @@ def load(root: Path, report: Report) -> list[RawRecord]:
     """Read every content file under `root`; unreadable files become errors in `report`."""
     files = [(path, kind) for kind in KINDS.values() for path in _files(root, kind, report)]
     sizes = [path.stat().st_size for path, _ in files]
-    if sum(sizes) < SIDE_BY_SIDE_FROM_BYTES:
+    total = sum(sizes)
+    if total < SIDE_BY_SIDE_FROM_BYTES:
         return _read_files(root, files, report)
     split, read = 0, 0
-    while read < sum(sizes) * (1 - _FORKED_SHARE):
+    while read < total * (1 - _FORKED_SHARE):
         read += sizes[split]
         split += 1
     parts = processes.side_by_side([functools.partial(_read_part, root, files[:split]),

@@ -5,7 +5,6 @@ holds the rows its page shows.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import subprocess
 from dataclasses import dataclass
