@@ -8,8 +8,9 @@ Prints, per size: the generator's own time per stage and MkDocs' time, peak memo
 size, HTML size of a chain page and of the largest list page, search-index size, a chain
 page's total weight, and the ratios to the baseline. The generator's share is everything but
 MkDocs: its stages and what no stage covers (start-up, imports, forks). The two languages
-build side by side, so each stage counts the slower language's time. Figures vary with the
-machine: compare the ratios of one run. Results are also written to bench/out/results.json.
+build side by side, so the stages are those of the language that finished last. Figures vary
+with the machine: compare the ratios of one run. Results are also written to
+bench/out/results.json.
 
 Times and the portal's peak memory come from two builds: sampling memory reads every page
 table of every process four times a second, which at 1,000 chains slowed the rendering by half

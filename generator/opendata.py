@@ -196,7 +196,8 @@ def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
 
 def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tuple[str, str], epoch: int,
           rows: dict[str, dict], docs_dir: Path) -> None:
-    """Write every dataset in three formats, the catalog and the feeds into one language's docs."""
+    """Write every dataset in three formats, the catalog and the feeds of one language into
+    `docs_dir` (its docs, or a folder moved into its built site after MkDocs)."""
     dates = portal.as_of
     sets = datasets(portal)
     encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url)))

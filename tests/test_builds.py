@@ -18,6 +18,13 @@ def test_two_builds_of_the_same_content_are_byte_identical(portal, tmp_path):
         subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "build", "--out",
                         str(tmp_path / name), *options], cwd=REPO, env=env, check=True, capture_output=True)
     assert digest(tmp_path / "one") == digest(tmp_path / "two")
+    # Side by side, the English process writes the Chinese downloads too: each language's
+    # files and feed are in its own site, in its own language.
+    for prefix, heading in (("", "项目"), ("en/", "Project")):
+        site = tmp_path / "one" / prefix
+        assert heading in (site / "data" / "projects.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+        assert all((site / "data" / f"projects.{ext}").is_file() for ext in ("json", "xlsx"))
+        assert f'xml:lang="{prefix[:-1] or "zh"}"' in (site / "feeds" / "projects.atom").read_text(encoding="utf-8")
     assert "<lastmod>2023-11-14</lastmod>" in (tmp_path / "one" / "sitemap.xml").read_text(encoding="utf-8")
 
 
