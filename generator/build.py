@@ -233,16 +233,22 @@ def _last_finished(stage_times: list[dict[str, float]]) -> dict[str, float]:
 def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, docs: Path,
                     pages: dict[str, bytes] | None, downloads: dict[str, Path]) -> None:
     """One language's pages (into `pages` if given, else into `docs`) and assets, and the
-    downloads asked of it."""
+    downloads asked of it (language → folder)."""
+    for other, folder in downloads.items():
+        if other != lang:   # first: the memory they free, the pages then take up again
+            _write_downloads(checked, config, other, opendata.rows_by_id(checked.portal, other), folder)
     rows = opendata.rows_by_id(checked.portal, lang)
     render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root), pages)
     charts.write_assets(root, checked.portal, docs, NODE_MODULES)
-    for other, folder in downloads.items():
-        other_rows = rows if other == lang else opendata.rows_by_id(checked.portal, other)
-        opendata.write(checked.portal, text_plain(config.title, other), other,
-                       config.base_url + mkdocs_engine.LANGUAGE_PREFIX[other],
-                       (config.data_licence or "", config.data_licence_url or ""),
-                       int(os.environ["SOURCE_DATE_EPOCH"]), other_rows, folder)
+    if lang in downloads:
+        _write_downloads(checked, config, lang, rows, downloads[lang])
+
+
+def _write_downloads(checked: Checked, config: SiteConfig, lang: str, rows: dict[str, dict], folder: Path) -> None:
+    opendata.write(checked.portal, text_plain(config.title, lang), lang,
+                   config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
+                   (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
+                   rows, folder)
 
 
 def _move_into(source: Path, target: Path) -> None:
