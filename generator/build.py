@@ -159,7 +159,7 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
     with clock.stage("mkdocs"):   # for its search plugin
         search_terms.load_segmenter()
     if incremental:   # serve: into the docs, where MkDocs' dirty builds compare their dates
-        downloads = {lang: work / lang / "docs" for lang in render.LANGS}
+        downloads = {lang: _docs(work, lang) for lang in render.LANGS}
     else:             # beside, and moved into the built site at the end
         downloads = {lang: work / "downloads" / lang for lang in render.LANGS}
     writers = _download_writers(side_by_side and not incremental)
@@ -199,7 +199,7 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
     """Render one language, write the `downloads` asked of it (language → folder), and build
     the language with MkDocs; returns the seconds of each stage."""
     clock = Stopwatch()
-    docs = work / lang / "docs"
+    docs = _docs(work, lang)
     project = mkdocs_engine.project_file(work / lang, lang)
     with clock.stage("render"):
         nav = render.nav(checked.portal, checked.pages, lang)
@@ -221,6 +221,10 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(work / lang)
     return clock.seconds
+
+
+def _docs(work: Path, lang: str) -> Path:
+    return work / lang / "docs"
 
 
 def _last_finished(stage_times: list[dict[str, float]]) -> dict[str, float]:

@@ -195,22 +195,22 @@ def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
 
 
 def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tuple[str, str], epoch: int,
-          rows: dict[str, dict], docs_dir: Path) -> None:
+          rows: dict[str, dict], folder: Path) -> None:
     """Write every dataset in three formats, the catalog and the feeds of one language into
-    `docs_dir` (its docs, or a folder moved into its built site after MkDocs)."""
+    `folder` (its docs, or a folder moved into its built site after MkDocs)."""
     dates = portal.as_of
     sets = datasets(portal)
     encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url)))
     for dataset in sets:
         selected = [encoded[p.id] for p in dataset.projects]
-        target = docs_dir / "data" / dataset.key
+        target = folder / "data" / dataset.key
         write_if_changed(target.with_suffix(".csv"), csv_bytes(selected, lang))
         write_if_changed(target.with_suffix(".json"), json_bytes(selected, lang))
         write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(selected, lang, epoch))
-    write_if_changed(docs_dir / "data" / "catalog.json", json.dumps(
+    write_if_changed(folder / "data" / "catalog.json", json.dumps(
         catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
         + "\n")
-    feeds = docs_dir / "feeds"
+    feeds = folder / "feeds"
     entries = atom_entries(rows, lang, site_url, dates)
     feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
         (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j))
