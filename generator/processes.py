@@ -30,7 +30,13 @@ def side_by_side(jobs: list, first_here: bool = False) -> list:
     gc.freeze()
     try:
         running = [_start(context, job) for job in (jobs[1:] if first_here else jobs)]
-        results = [jobs[0]()] if first_here else []
+        try:
+            results = [jobs[0]()] if first_here else []
+        except BaseException:   # the others' work is of no use now: stop them, leave none behind
+            for process, _ in running:
+                process.kill()
+                process.join()
+            raise
         failures = []
         for process, receive in running:
             status, value = _result(process, receive)
