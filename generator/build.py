@@ -158,14 +158,10 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
     user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
     with clock.stage("mkdocs"):   # for its search plugin
         search_terms.load_segmenter()
-    if incremental:   # serve: into the docs, where MkDocs' dirty builds compare their dates
-        downloads = {lang: _docs(work, lang) for lang in render.LANGS}
-    else:             # beside, and moved into the built site at the end
-        downloads = {lang: work / "downloads" / lang for lang in render.LANGS}
-    writers = _download_writers(side_by_side and not incremental)
+    if not incremental:
+        _downloads(work, render.LANGS[0]).parent.mkdir(parents=True, exist_ok=True)
     languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], user_dict,
-                                   incremental, {other: downloads[other] for other in writers[lang]})
-                 for lang in render.LANGS]
+                                   incremental) for lang in render.LANGS]
     if side_by_side:   # the build then takes as long as the language that finishes last
         # The first language is built in this process. Otherwise this process would sit idle
         # for the whole build, holding what reading the content left behind: at 1,000 chains
@@ -181,28 +177,13 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
     if not incremental:
         with clock.stage("write"):
             for lang in render.LANGS:
-                _move_into(downloads[lang], sites[lang])
-
-
-def _download_writers(shared: bool) -> dict[str, tuple[str, ...]]:
-    """Which languages' downloads (data files and feeds) each language's process writes.
-
-    The first language's MkDocs build is the longest: its pages hold the most Chinese for the
-    search plugin's jieba to cut (at 1,000 chains 352 s, English 336 s). Side by side, the last
-    language's process, which has that time to spare, writes the first language's downloads
-    too, taking them off the path that decides how long the build takes.
-    """
-    writers = {lang: (lang,) for lang in render.LANGS}
-    if shared and len(render.LANGS) > 1:
-        first, last = render.LANGS[0], render.LANGS[-1]
-        writers[first], writers[last] = (), writers[last] + (first,)
-    return writers
+                _move_into(_downloads(work, lang), sites[lang])
 
 
 def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
-                    user_dict: Path, incremental: bool, downloads: dict[str, Path]) -> dict[str, float]:
-    """Render one language, write the `downloads` asked of it (language → folder), and build
-    the language with MkDocs; returns the seconds of each stage."""
+                    user_dict: Path, incremental: bool) -> dict[str, float]:
+    """Render one language and build it with MkDocs; then, in a full build, write the downloads
+    no other language's process has taken. Returns the seconds of each stage."""
     clock = Stopwatch()
     docs = _docs(work, lang)
     project = mkdocs_engine.project_file(work / lang, lang)
@@ -218,14 +199,38 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
             # of the previous content stays behind for MkDocs to publish.
             shutil.rmtree(docs)
         pages = None if incremental else {}   # serve's dirty builds need the pages on disk
-        _write_language(root, checked, config, lang, docs, pages, downloads)
+        _write_language(root, checked, config, lang, docs, pages, downloads_in_docs=incremental)
         mkdocs_engine.write_project(project, docs, settings)
     with clock.stage("mkdocs"):
         mkdocs_engine.build(project, dirty=dirty, pages=pages)
     if not incremental:
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(work / lang)
+            _write_unclaimed_downloads(checked, config, work, lang)
     return clock.seconds
+
+
+def _write_unclaimed_downloads(checked: Checked, config: SiteConfig, work: Path, lang: str) -> None:
+    """The downloads (data files and feeds) of each language no process has begun, this
+    language's first, into folders the build moves into the sites at the end.
+
+    Nothing in MkDocs reads them, so they wait until a language's MkDocs build is done: the two
+    rarely finish together (at 1,000 chains one by 10 to 30 s, the Chinese or the English as it
+    happens), and the first to finish has the time to write both languages' downloads, off the
+    path that decides how long the build takes. Making a language's folder claims it: only one
+    process can.
+    """
+    for other in sorted(render.LANGS, key=lambda language: language != lang):
+        folder = _downloads(work, other)
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        _write_downloads(checked, config, other, opendata.rows_by_id(checked.portal, other), folder)
+
+
+def _downloads(work: Path, lang: str) -> Path:
+    return work / "downloads" / lang
 
 
 def _docs(work: Path, lang: str) -> Path:
@@ -234,23 +239,20 @@ def _docs(work: Path, lang: str) -> Path:
 
 def _last_finished(stage_times: list[dict[str, float]]) -> dict[str, float]:
     """The stages of the language that finished last: side by side, theirs is the build's time.
-    Not each stage's slowest: one language's process also writes the other's downloads, so
-    its rendering is the longer one and its MkDocs build the shorter."""
+    Not each stage's slowest: the render of one and the MkDocs build of the other would add up
+    to a build that did not happen."""
     return max(stage_times, key=lambda times: sum(times.values()))
 
 
 def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, docs: Path,
-                    pages: dict[str, bytes] | None, downloads: dict[str, Path]) -> None:
-    """One language's pages (into `pages` if given, else into `docs`) and assets, and the
-    downloads asked of it (language → folder)."""
-    for other, folder in downloads.items():
-        if other != lang:   # first: the memory they free, the pages then take up again
-            _write_downloads(checked, config, other, opendata.rows_by_id(checked.portal, other), folder)
+                    pages: dict[str, bytes] | None, downloads_in_docs: bool) -> None:
+    """One language's pages (into `pages` if given, else into `docs`) and assets; with
+    `downloads_in_docs` (serve, whose dirty builds compare dates there), its downloads too."""
     rows = opendata.rows_by_id(checked.portal, lang)
     render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root), pages)
     charts.write_assets(root, checked.portal, docs, NODE_MODULES)
-    if lang in downloads:
-        _write_downloads(checked, config, lang, rows, downloads[lang])
+    if downloads_in_docs:
+        _write_downloads(checked, config, lang, rows, docs)
 
 
 def _write_downloads(checked: Checked, config: SiteConfig, lang: str, rows: dict[str, dict], folder: Path) -> None:

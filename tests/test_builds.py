@@ -18,7 +18,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(portal, tmp_path):
         subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "build", "--out",
                         str(tmp_path / name), *options], cwd=REPO, env=env, check=True, capture_output=True)
     assert digest(tmp_path / "one") == digest(tmp_path / "two")
-    # Side by side, the English process writes the Chinese downloads too: each language's
+    # The language process that finishes first writes both languages' downloads: each language's
     # files and feed are in its own site, in its own language.
     for prefix, heading in (("", "项目"), ("en/", "Project")):
         site = tmp_path / "one" / prefix
