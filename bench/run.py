@@ -12,9 +12,11 @@ build side by side, so the stages are those of the language that finished last. 
 with the machine: compare the ratios of one run. Results are also written to
 bench/out/results.json.
 
-Times and the portal's peak memory come from two builds: sampling memory reads every page
+Times and the portal's peak memory come from separate builds: sampling memory reads every page
 table of every process four times a second, which at 1,000 chains slowed the rendering by half
-(34 s → 52 s). The baseline is one process: its peak is the kernel's count, at no cost.
+(34 s → 52 s). The portal is timed `--repeat` times (2 unless told) and the fastest build is
+reported, with every build's total beside it: on a noisy machine the fastest is the least
+disturbed. The baseline is one process: its peak is the kernel's count, at no cost.
 """
 from __future__ import annotations
 
@@ -252,10 +254,17 @@ def list_interactivity(site: Path) -> dict:
     return {"list_ready_ms": ready, "list_interactive_ms": answered, "list_filter_ms": took}
 
 
-def measure(chains: int, work: Path) -> dict:
+def measure(chains: int, work: Path, repeat: int) -> dict:
     portal, site = work / f"portal-{chains}", work / f"site-{chains}"
     synthetic_portal(portal, chains)
     ours = run_child("portal", portal, site)
+    totals = [ours["total"]]
+    for again in range(1, repeat):   # the fastest build: on a noisy machine, the least disturbed
+        other_site = work / f"site-{chains}-{again}"   # a fresh folder: replacing a site costs its deletion
+        timed = run_child("portal", portal, other_site)
+        shutil.rmtree(other_site)
+        totals.append(timed["total"])
+        ours = min(ours, timed, key=lambda build: build["total"])
     memory_site = work / f"site-{chains}-memory"
     ours_memory = run_child("portal", portal, memory_site, sample_memory=True)
     shutil.rmtree(memory_site)
@@ -273,7 +282,7 @@ def measure(chains: int, work: Path) -> dict:
         **list_interactivity(site),
         "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
         "baseline_nav": "flat" if pages <= FLAT_BASELINE_MAX else "2 levels of folders, pruned",
-        "total_s": ours["total"], "stages_s": ours["stages"],
+        "total_s": ours["total"], "all_totals_s": totals, "stages_s": ours["stages"],
         "other_s": ours["total"] - sum(ours["stages"].values()), "generator_share": generator_seconds / ours["total"],
         "baseline_s": base["total"], "ratio_to_baseline": ours["total"] / base["total"],
         "peak_mb": ours_memory["peak_mb"], "baseline_peak_mb": base["peak_mb"],
@@ -329,7 +338,9 @@ def measure_serve(chains: int, work: Path) -> dict:
 
 def report(results: list[dict], serve: list[dict]) -> str:
     rows = [("chains", "chains", "{:.0f}"), ("projects", "projects", "{:.0f}"), ("pages (both languages)", "pages", "{:.0f}"),
-            ("total build, s", "total_s", "{:.1f}"), ("  load, s", ("stages_s", "load"), "{:.2f}"),
+            ("total build (fastest), s", "total_s", "{:.1f}"),
+            ("all timed builds, s", "all_totals_s", lambda totals: " · ".join(f"{t:.1f}" for t in totals)),
+            ("  load, s", ("stages_s", "load"), "{:.2f}"),
             ("  validate, s", ("stages_s", "validate"), "{:.2f}"), ("  model, s", ("stages_s", "model"), "{:.2f}"),
             ("  render, s", ("stages_s", "render"), "{:.2f}"), ("  mkdocs, s", ("stages_s", "mkdocs"), "{:.1f}"),
             ("  write, s", ("stages_s", "write"), "{:.2f}"),
@@ -350,7 +361,7 @@ def report(results: list[dict], serve: list[dict]) -> str:
              "|---|" + "---|" * len(results)]
     for label, key, fmt in rows:
         values = [r[key[0]].get(key[1], 0.0) if isinstance(key, tuple) else r[key] for r in results]
-        lines.append(f"| {label} | " + " | ".join(fmt.format(v) for v in values) + " |")
+        lines.append(f"| {label} | " + " | ".join(fmt(v) if callable(fmt) else fmt.format(v) for v in values) + " |")
     for s in serve:
         lines.append(f"\n`serve` at {s['chains']} chains, from saving a file to the reloaded page: "
                      f"{s['edit_s']:.1f} s for a project's amount (only changed pages rendered again), "
@@ -362,6 +373,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--serve", action="store_true", help="also time serve's rebuild at 100 chains")
+    parser.add_argument("--repeat", type=int, default=2, help="builds of the portal timed per size (the fastest is "
+                        "reported)")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -372,7 +385,7 @@ def main() -> int:
     try:
         results = []
         for n in args.sizes:   # printed as they come: the largest size takes long
-            results.append(measure(n, work))
+            results.append(measure(n, work, args.repeat))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         serve = [measure_serve(100, work)] if args.serve else []
     finally:
