@@ -158,8 +158,6 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
     user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
     with clock.stage("mkdocs"):   # for its search plugin
         search_terms.load_segmenter()
-    if not incremental:
-        _downloads(work, render.LANGS[0]).parent.mkdir(parents=True, exist_ok=True)
     languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], user_dict,
                                    incremental) for lang in render.LANGS]
     if side_by_side:   # the build then takes as long as the language that finishes last
@@ -215,15 +213,15 @@ def _write_unclaimed_downloads(checked: Checked, config: SiteConfig, work: Path,
     language's first, into folders the build moves into the sites at the end.
 
     Nothing in MkDocs reads them, so they wait until a language's MkDocs build is done: the two
-    rarely finish together (at 1,000 chains one by 10 to 30 s, the Chinese or the English as it
-    happens), and the first to finish has the time to write both languages' downloads, off the
+    rarely finish together (at 1,000 chains often 10 s or more apart, the Chinese or the English
+    first as it happens), and the first to finish has the time to write both languages' downloads, off the
     path that decides how long the build takes. Making a language's folder claims it: only one
     process can.
     """
-    for other in sorted(render.LANGS, key=lambda language: language != lang):
+    for other in (lang, *(language for language in render.LANGS if language != lang)):
         folder = _downloads(work, other)
         try:
-            folder.mkdir()
+            folder.mkdir(parents=True)   # the folder may exist, never the claim: exist_ok stays off
         except FileExistsError:
             continue
         _write_downloads(checked, config, other, opendata.rows_by_id(checked.portal, other), folder)
