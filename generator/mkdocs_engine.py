@@ -13,9 +13,8 @@ import zlib
 from pathlib import Path
 
 import yaml
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
 from markupsafe import escape
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from .config import SiteConfig
 from .files import copy_if_changed, write_if_changed
@@ -54,7 +53,7 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
             "custom_dir": str(THEME_DIR / "material"),
             "language": lang,
             "font": False,  # no Google Fonts: the site must work on a network with no internet
-            "features": ["navigation.instant", "navigation.indexes", "navigation.prune", "navigation.top", "navigation.footer",
+            "features": ["navigation.instant", "navigation.indexes", "navigation.prune", "navigation.top",
                          "search.suggest", "search.highlight", "content.tooltips"],
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
@@ -74,8 +73,6 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
         "extra_javascript": ["assets/investment.js", "assets/charts.js"],
-        # This module is also a Markdown extension: see HtmlPassthrough below.
-        "markdown_extensions": [__name__, "attr_list", {"toc": {"permalink": True}}],
         # lunr's English trimmer strips Han characters from every token; its zh pipeline keeps
         # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba
         # in the browser). Both languages use it: English pages show untranslated Chinese, and
@@ -83,7 +80,6 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
         "plugins": [{"search": {"lang": ["zh"], "pipeline": ["stemmer"], "separator": SEARCH_SEPARATOR,
                                 "jieba_dict_user": str(user_dict)}}],
         "nav": nav,
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
     }
     if config.copyright:
         settings["copyright"] = str(escape(text_plain(config.copyright, lang)))
@@ -98,7 +94,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
 
     `pages` are pages rendered in memory (render.write_docs), added to those on disk.
-    `dirty` renders only the pages whose Markdown is newer than their HTML (for `serve`); the
+    `dirty` renders only the pages whose source is newer than their HTML (for `serve`); the
     other pages keep their HTML, and their entries are carried over into the search index,
     which a dirty build would otherwise rebuild from the rendered pages alone.
     """
@@ -108,8 +104,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    if pages:
-        mkdocs_config.plugins["portal-rendered-pages"] = _RenderedPages(pages)
+    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.theme["language"])
     index = Path(mkdocs_config.site_dir) / "search" / "search_index.json"
     previous = json.loads(index.read_text(encoding="utf-8")) if dirty and index.exists() else None
     mkdocs_build(mkdocs_config, dirty=dirty)
@@ -117,14 +112,31 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
         _carry_over_search_entries(index, previous)
 
 
-class _RenderedPages:
-    """An MkDocs plugin (added in code, not in mkdocs.yml) serving the pages rendered in memory."""
+class _PortalPages:
+    """An MkDocs plugin (added in code, not in mkdocs.yml): how the generator's pages go through MkDocs.
 
-    def __init__(self, pages: dict[str, bytes]):
+    - A page's source is the HTML its template wrote (from memory, or from its file for
+      `serve`). Markdown never reads it: content is text, and a line of content shaped like
+      Markdown (a heading with an attribute list, a link) must stay text. The page's table of
+      contents is made from the headings with an id that the template wrote.
+    - MkDocs converts every page, then writes every page, holding all of them in between: at
+      1,000 chains most of a gigabyte per language. Each page's HTML is kept compressed
+      between the two passes.
+    - Material indents its navigation generously (a third of a chain page at 1,000 chains):
+      outside <pre>, <script> and <textarea>, white space that starts a line is written as
+      one newline, which renders the same.
+    """
+
+    def __init__(self, pages: dict[str, bytes], lang: str):
         self.pages = pages
+        self.permalink_title = PERMALINK_TITLE.get(lang, PERMALINK_TITLE["en"])
+        self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
+        self.packed: dict[str, bytes] = {}  # source path → its compressed HTML, between the two passes
 
     def on_files(self, files, config):
         from mkdocs.structure.files import File, Files
+        if not self.pages:
+            return files
         generated = [File.generated(config, uri, content="") for uri in self.pages]   # the text comes below
         # In the order MkDocs walks a folder (its files, index first, then its sub-folders), so
         # that the sitemap and the search index come out as from pages on disk.
@@ -133,6 +145,67 @@ class _RenderedPages:
     def on_page_read_source(self, page, config) -> str | None:
         packed = self.pages.pop(page.file.src_uri, None)   # read once: the memory goes with it
         return None if packed is None else zlib.decompress(packed).decode("utf-8")
+
+    @event_priority(100)   # before any other plugin sees the page's source
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        self.html[page.file.src_uri] = markdown
+        return ""   # what Python-Markdown converts: nothing
+
+    @event_priority(100)   # before any other plugin sees the converted page
+    def _page_html(self, html: str, page, config, files) -> str:
+        body = self.html.pop(page.file.src_uri)
+        page.toc, body = table_of_contents(body, self.permalink_title)
+        return body
+
+    @event_priority(-100)   # after every plugin has seen the converted page
+    def _pack_page_html(self, html: str, page, config, files) -> str:
+        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    on_page_content = CombinedEvent(_page_html, _pack_page_html)
+
+    @event_priority(100)   # before the search plugin indexes the page
+    def on_page_context(self, context, page, config, nav):
+        packed = self.packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, page, config) -> str:
+        page.content = None   # written: no later step reads it
+        parts = _KEEP.split(output)
+        # re.split with two groups yields: text, whole <pre>…</pre>, tag name, text, …
+        return "".join(_LINE_START_SPACE.sub("\n", part) if i % 3 == 0 else part if i % 3 == 1 else ""
+                       for i, part in enumerate(parts))
+
+
+PERMALINK_TITLE = {"zh": "本节链接", "en": "Link to this section"}
+_KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
+_LINE_START_SPACE = re.compile(r"\n\s+")
+# A heading the template wrote: content cannot write one, Jinja escapes its '<'.
+_HEADING = re.compile(r'<h([2-6])((?:\s[^>]*?)?\sid="([^"]+)"[^>]*)>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def table_of_contents(html: str, permalink_title: str):
+    """The page's table of contents from its headings with an id, each given a permalink."""
+    from mkdocs.structure.toc import get_toc
+
+    tokens: list[dict] = []
+    open_tokens: list[dict] = []   # the innermost open heading of each level above
+
+    def heading(match: re.Match) -> str:
+        level, attributes, anchor, inner = int(match[1]), match[2], match[3], match[4]
+        token = {"level": level, "id": anchor, "name": " ".join(_TAG.sub("", inner).split()), "children": []}
+        while open_tokens and open_tokens[-1]["level"] >= level:
+            open_tokens.pop()
+        (open_tokens[-1]["children"] if open_tokens else tokens).append(token)
+        open_tokens.append(token)
+        return (f'<h{level}{attributes}>{inner}<a class="headerlink" href="#{anchor}" '
+                f'title="{permalink_title}">¶</a></h{level}>')
+
+    body = _HEADING.sub(heading, html)
+    return get_toc(tokens), body
 
 
 def _walk_order(src_uri: str) -> list[tuple]:
@@ -152,50 +225,3 @@ def _carry_over_search_entries(index: Path, previous: dict) -> None:
     kept = [entry for entry in previous["docs"] if entry["location"].split("#")[0] not in rendered]
     current["docs"] = kept + current["docs"]
     index.write_text(json.dumps(current, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-# --- pages are HTML: Markdown only makes the headings ----------------------------------------
-
-_HEADING = re.compile(r"^#{1,6} .*\{#[-\w]+[^}]*\}\s*$")   # the templates' `## title {#id …}` lines
-
-
-class HtmlPassthrough(Preprocessor):
-    """Hands the page's HTML to Python-Markdown's stash untouched, leaving it the headings.
-
-    The templates write HTML (escaped by Jinja) and `## title {#id}` headings, which MkDocs
-    needs for the table of contents. Left to itself, Python-Markdown runs every HTML block
-    through its HTML parser, which took a third of MkDocs' time; stashed, the HTML is copied
-    back into the page as it is. A `#` line inside <pre> (an example file) is not a heading.
-    """
-
-    def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        chunk: list[str] = []
-        in_pre = 0
-        for line in lines:
-            if not in_pre and _HEADING.match(line):
-                self._stash(chunk, out)
-                out.extend(["", line, ""])
-                continue
-            chunk.append(line)
-            in_pre += line.count("<pre") - line.count("</pre>")
-        self._stash(chunk, out)
-        while out and not out[-1]:
-            out.pop()   # a blank last line would end up inside the last paragraph
-        return out
-
-    def _stash(self, chunk: list[str], out: list[str]) -> None:
-        html = "\n".join(chunk).strip()
-        if html:
-            out.extend(["", self.md.htmlStash.store(html), ""])
-        chunk.clear()
-
-
-class _PassthroughExtension(Extension):
-    def extendMarkdown(self, md):
-        # After whitespace normalisation (30), before the raw-HTML block parser (20).
-        md.preprocessors.register(HtmlPassthrough(md), "portal_html_passthrough", 25)
-
-
-def makeExtension(**kwargs):   # Python-Markdown's entry point for an extension given by module name
-    return _PassthroughExtension(**kwargs)

@@ -37,7 +37,11 @@ _ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li"
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: its address (same in both languages), template and subject."""
+    """One page of the site: its address (same in both languages), template and subject.
+
+    `title` is its entry in the navigation; `heading` (by default the title) says what the
+    page is wherever it stands alone: its <h1>, the browser's tab, a search result.
+    """
 
     path: str
     template: str
@@ -47,6 +51,17 @@ class Page:
     # List views repeat what project pages say: keeping them out of the search index keeps
     # the index proportionate (every table cell of every list is not what visitors search).
     searchable: bool = True
+    heading: Text | None = None
+
+    @property
+    def full_title(self) -> Text:
+        return self.heading or self.title
+
+
+def _of(j, key: str) -> Text:
+    """A jurisdiction's page heading: '某省链长分工表', 'Chief-Assignment Table: Some Province'."""
+    return Text(*(ui("of_jurisdiction", lang).format(page=ui(key, lang), j=text_plain(j.name, lang))
+                  for lang in LANGS))
 
 
 def plan(portal: Portal, report: Report) -> list[Page]:
@@ -63,17 +78,20 @@ def plan(portal: Portal, report: Report) -> list[Page]:
     for j in portal.jurisdictions:
         base = f"{j.id}/"
         pages.append(Page(base, "jurisdiction.html", j.name, j.origin, {"j": j}))
-        pages.append(Page(base + "chiefs/", "chief_table.html", Text(*STRINGS["chief_table"]), j.origin, {"j": j}))
+        pages.append(Page(base + "chiefs/", "chief_table.html", Text(*STRINGS["chief_table"]), j.origin, {"j": j},
+                          heading=_of(j, "chief_table")))
         if portal.of_jurisdiction("unit", j):
-            pages.append(Page(base + "units/", "units.html", Text(*STRINGS["units"]), j.origin, {"j": j}))
+            pages.append(Page(base + "units/", "units.html", Text(*STRINGS["units"]), j.origin, {"j": j},
+                              heading=_of(j, "units")))
         if portal.of_jurisdiction("task", j):
-            pages.append(Page(base + "tasks/", "tasks.html", Text(*STRINGS["tasks"]), j.origin, {"j": j}))
+            pages.append(Page(base + "tasks/", "tasks.html", Text(*STRINGS["tasks"]), j.origin, {"j": j},
+                              heading=_of(j, "tasks")))
         if portal.of_jurisdiction("project", j):
             pages.append(Page(base + "investment/", "investment.html", Text(*STRINGS["investment"]), j.origin,
-                              {"j": j, "scope": j}, searchable=False))
+                              {"j": j, "scope": j}, searchable=False, heading=_of(j, "investment")))
         if portal.chain_leaders(j):
             pages.append(Page(base + "leaders/", "leaders.html", Text(*STRINGS["leaders"]), j.origin, {"j": j},
-                              searchable=False))
+                              searchable=False, heading=_of(j, "leaders")))
         for zone in j.zones:
             pages.append(Page(f"{base}zones/{zone.id}/", "zone.html", zone.name, j.origin, {"j": j, "zone": zone},
                               searchable=False))
@@ -194,10 +212,13 @@ def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
     """One environment per theme search path, so templates compile once per process."""
     # auto_reload off: templates do not change during a build, and checking their dates on
     # every page took a tenth of the rendering. Each build starts a fresh environment (build.py).
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs]), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
-                             # `{#id}` is Markdown's heading-id syntax; comments are `{## … ##}`.
-                             comment_start_string="{##", comment_end_string="##}")
+    # A portal's own template replaces the built-in one of the same name, and can extend it as
+    # "default:<name>" (as Datasette does) instead of copying it whole.
+    built_in = jinja2.FileSystemLoader(str(theme_dirs[-1]))
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(d) for d in theme_dirs]),
+                                  jinja2.PrefixLoader({"default": built_in}, delimiter=":")])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, auto_reload=False)
     env.globals.update(kinds=kinds, schema=schema)
     return env
 
@@ -213,13 +234,14 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
     """
     env = environment(tuple(theme_dirs))
     # The same for every page: computed once (`rows`: opendata.rows_by_id, shared with the downloads).
-    shared = {"datasets": datasets(portal), "project_rows": rows}
+    shared = {"datasets": datasets(portal), "project_rows": rows, "by_path": {page.path: page for page in pages}}
     home = next(page for page in pages if page.path == "")
     shared["table_rows"] = TableRows(env.get_template("_list.html"), _context(portal, home, config, lang, shared))
     for page in pages:
         body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
-        # A JSON string is a valid YAML scalar, and far cheaper to write than yaml.safe_dump.
-        title = json.dumps(str(escape(text_plain(page.title, lang))), ensure_ascii=False)
+        # Material prints the title unescaped. A JSON string is a valid YAML scalar, and far
+        # cheaper to write than yaml.safe_dump.
+        title = json.dumps(str(escape(text_plain(page.full_title, lang))), ensure_ascii=False)
         search = "" if page.searchable else "search:\n  exclude: true\n"
         text = f"---\ntitle: {title}\n{search}---\n\n{body}"
         if in_memory is None:
@@ -259,6 +281,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
     fragments = Fragments(portal, lang, page.path)
     return dict(
         page.context, datasets=shared["datasets"], portal=portal, page=page, config=config, lang=lang,
+        breadcrumbs=breadcrumbs(page, shared["by_path"]),
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
         ui=lambda key: ui(key, lang),
@@ -279,6 +302,15 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
     )
+
+
+def breadcrumbs(page: Page, by_path: dict[str, Page]) -> list[Page]:
+    """The pages above this one, from the home page down: one for each folder of its address."""
+    if not page.path:
+        return []
+    folders = page.path.rstrip("/").split("/")[:-1]
+    above = [""] + ["/".join(folders[:i + 1]) + "/" for i in range(len(folders))]
+    return [by_path[path] for path in above if path in by_path]
 
 
 def _example(portal: Portal, kind: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 STRINGS = {
     "home": ("首页", "Home"),
+    "breadcrumbs": ("当前位置", "You are here"),
+    "of_jurisdiction": ("{j}{page}", "{page}: {j}"),
     "jurisdictions": ("辖区", "Jurisdictions"),
     "jurisdiction": ("辖区", "Jurisdiction"),
     "chains": ("产业链", "Chains"),
