@@ -8,7 +8,7 @@ from pathlib import Path
 from . import reader, schema, validate
 from .load import RawRecord
 from .model import Text, _freeze
-from .report import Report
+from .report import Report, os_problem
 
 CONFIG_FILE = "site-config.yml"
 
@@ -47,10 +47,13 @@ def load_site_config(root: Path, report: Report) -> SiteConfig | None:
         data = reader.parse_yaml(reader.decode(reader.read_bytes(path)))
     except FileNotFoundError:
         report.error(CONFIG_FILE, 0, "", "a site-config.yml at the top of the portal", "门户根目录下的 site-config.yml",
-                     "no such file")
+                     "no such file", "文件不存在")
         return None
     except reader.ReadError as err:
-        report.error(CONFIG_FILE, err.line, "", err.expected_en, err.expected_zh, err.found)
+        report.error(CONFIG_FILE, err.line, "", err.expected_en, err.expected_zh, err.found, err.found_zh)
+        return None
+    except OSError as err:   # a folder, a link to nothing, no permission
+        report.error(CONFIG_FILE, 0, "", "a readable file", "可读取的文件", *os_problem(err))
         return None
     before = len(report.errors)
     validate.check_struct(SITE, data, RawRecord("site-config", data, CONFIG_FILE, 1), report)

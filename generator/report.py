@@ -13,27 +13,34 @@ class Issue:
     expected_zh: str
     found: str = ""
     warning: bool = False
+    found_zh: str = ""   # what was found, said in Chinese; the same as `found` when that is a quoted value
 
     def format(self) -> str:
         """`path:line: field: expected … (found …)`, then the same in Chinese on the next line."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        where = f"{_printable(self.path)}:{self.line}" if self.line else _printable(self.path)
         name = f" {self.field}:" if self.field else ""
         level = "warning: " if self.warning else ""
         found_en = f" (found {self.found})" if self.found else ""
-        found_zh = f"（实际为 {self.found}）" if self.found else ""
+        found_zh = f"（实际为 {self.found_zh or self.found}）" if self.found else ""
+        space = " " if self.expected_zh[:1].isascii() else ""   # 应为 content/…, 应为双语文本
         return (f"{where}:{name} {level}expected {self.expected_en}{found_en}\n"
-                f"{' ' * len(where)}  {'警告：' if self.warning else ''}应为{self.expected_zh}{found_zh}")
+                f"{' ' * len(where)}  {'警告：' if self.warning else ''}应为{space}{self.expected_zh}{found_zh}")
+
+
+def _printable(path: str) -> str:
+    """A file name as a report line shows it: a line break in a name cannot forge a line."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in path)
 
 
 @dataclass
 class Report:
     issues: list[Issue] = field(default_factory=list)
 
-    def error(self, path, line, field_name, expected_en, expected_zh, found=""):
-        self.issues.append(Issue(str(path), line, field_name, expected_en, expected_zh, str(found)))
+    def error(self, path, line, field_name, expected_en, expected_zh, found="", found_zh=""):
+        self.issues.append(Issue(str(path), line, field_name, expected_en, expected_zh, str(found), False, found_zh))
 
-    def warn(self, path, line, field_name, expected_en, expected_zh, found=""):
-        self.issues.append(Issue(str(path), line, field_name, expected_en, expected_zh, str(found), True))
+    def warn(self, path, line, field_name, expected_en, expected_zh, found="", found_zh=""):
+        self.issues.append(Issue(str(path), line, field_name, expected_en, expected_zh, str(found), True, found_zh))
 
     @property
     def errors(self) -> list[Issue]:
@@ -45,3 +52,17 @@ class Report:
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors or (strict and self.warnings))
+
+
+_OS_ERRORS_ZH = {"EACCES": "没有权限", "EPERM": "不允许此操作", "ENOENT": "不存在", "ELOOP": "链接循环",
+                 "EISDIR": "是文件夹而非文件", "ENOTDIR": "不是文件夹", "ENOSPC": "磁盘空间不足", "EROFS": "只读文件系统",
+                 "EDQUOT": "超出磁盘配额", "EBUSY": "正被占用", "EXDEV": "跨越文件系统", "ENAMETOOLONG": "名称过长",
+                 "EIO": "读写错误"}
+
+
+def os_problem(err: OSError) -> tuple[str, str]:
+    """What a filesystem failure was, in English and Chinese, for a report line."""
+    import errno
+    name = errno.errorcode.get(err.errno or 0, "")
+    en = err.strerror or type(err).__name__
+    return en, _OS_ERRORS_ZH.get(name, f"系统错误 {name or type(err).__name__}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import kinds
@@ -23,25 +24,44 @@ ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 @dataclass(frozen=True)
 class Problem:
-    """What a value should have been; `found` describes what it was."""
+    """What a value should have been; `found` (and its Chinese) describes what it was."""
 
     expected_en: str
     expected_zh: str
     found: str
+    found_zh: str | None = None
 
 
-def _show(value) -> str:
-    """How a found value is quoted in an error message."""
+def show(value) -> tuple[str, str]:
+    """How a found value is quoted in an error message, in English and Chinese."""
     if isinstance(value, dict):
-        return "a mapping"
+        return "a mapping", "映射"
     if isinstance(value, list):
-        return "a list"
+        return "a list", "列表"
     if value is None:
-        return "nothing"
+        return "nothing", "空值"
     if isinstance(value, bool):
-        return str(value).lower()
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+        return str(value).lower(), str(value).lower()
+    if isinstance(value, (int, float)):
+        return str(value), str(value)
+    text = _quoted(value)
+    return text, text
+
+
+def _quoted(text: str) -> str:
+    """A string as an error message quotes it: shortened, with what cannot be seen spelt out
+    (a line break, a zero-width space) so that a message never looks like two lines."""
+    shown = text if len(text) <= 60 else text[:57] + "…"
+    return "'" + "".join(ch if ch.isprintable() and not _invisible(ch) else f"\\u{ord(ch):04x}" for ch in shown) + "'"
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp")
+
+
+def visible(text: str) -> bool:
+    """Whether text holds anything to read: not only spaces and invisible characters."""
+    return any(not ch.isspace() and not _invisible(ch) for ch in text)
 
 
 class Type:
@@ -56,59 +76,94 @@ class Type:
         return self.en, self.zh
 
     def wrong(self, value) -> Problem:
-        return Problem(self.describe()[0], self.describe()[1], _show(value))
+        return Problem(*self.describe(), *show(value))
 
 
 class Str(Type):
     en, zh = "text", "文本"
 
-    def __init__(self, pattern: str | None = None, en: str = "", zh: str = "", max_length: int = 2000):
-        self.pattern = re.compile(pattern) if pattern else None
+    def __init__(self, pattern: str | None = None, en: str = "", zh: str = "", max_length: int = 200):
+        self.pattern = re.compile(pattern, re.ASCII) if pattern else None
         self.en, self.zh = en or self.en, zh or self.zh
         self.max_length = max_length
 
+    def describe(self):
+        if self.pattern:
+            return self.en, self.zh
+        return f"{self.en} of at most {self.max_length} characters", f"不超过 {self.max_length} 个字符的{self.zh}"
+
     def check(self, value):
-        if not isinstance(value, str) or not value.strip() or len(value) > self.max_length:
+        if not isinstance(value, str) or not visible(value) or len(value) > self.max_length:
             return self.wrong(value)
         if self.pattern and not self.pattern.fullmatch(value):
             return self.wrong(value)
         return None
 
+    def wrong(self, value):
+        problem = super().wrong(value)
+        if isinstance(value, (int, float)):   # `id: 404`, `number: 12`: YAML read a number
+            return Problem(problem.expected_en, problem.expected_zh, f"the number {value}; write '{value}' in quotes "
+                           "for text", f"数字 {value}；如为文本请加引号：'{value}'")
+        if isinstance(value, str) and len(value) > self.max_length:
+            return Problem(problem.expected_en, problem.expected_zh, f"{len(value)} characters", f"{len(value)} 个字符")
+        odd = next((ch for ch in value if not ch.isascii()), None) if isinstance(value, str) and self.pattern else None
+        if odd:   # a letter that looks Latin and is not (a Cyrillic а, a full-width ２)
+            from .reader import describe_character
+            return Problem(problem.expected_en, problem.expected_zh, f"{problem.found}, whose {describe_character(odd)[0]} "
+                           "is not a plain ASCII character", f"{problem.found}，其中 {describe_character(odd)[1]} 不是 ASCII 字符")
+        return problem
+
+
+ID_EXAMPLE = "city-new-energy"
+
 
 class Id(Str):
     def __init__(self):
-        super().__init__(ID_PATTERN.pattern, "an id: lowercase letters, digits and '-' (e.g. 'hunan-software')",
-                         "id：小写字母、数字和 '-'（如 'hunan-software'）", 64)
+        super().__init__(ID_PATTERN.pattern, f"an id: lowercase letters, digits and '-' (e.g. '{ID_EXAMPLE}')",
+                         f"id：小写字母、数字和 '-'（如 '{ID_EXAMPLE}'）", 64)
 
 
 class Url(Str):
     def __init__(self):
-        super().__init__(r"https?://[^\s<>\"']+", "a web address starting with http:// or https://",
-                         "以 http:// 或 https:// 开头的网址")
+        super().__init__(r"https?://[^\s<>\"'`\\]+", "a web address starting with http:// or https://",
+                         "以 http:// 或 https:// 开头的网址", 500)
+
+
+def _real_date(parts: list[int]) -> bool:
+    try:
+        datetime.date(*(parts + [1, 1])[:3])
+    except ValueError:
+        return False
+    return True
 
 
 class Date(Str):
     """A calendar date, or a month or year where the document gives no more."""
 
-    def __init__(self):
-        super().__init__(r"\d{4}(-\d{2}(-\d{2})?)?", "a date as YYYY-MM-DD (or YYYY-MM, YYYY) in quotes",
-                         "日期，格式 YYYY-MM-DD（或 YYYY-MM、YYYY）")
+    def __init__(self, full: bool = False):
+        pattern = r"[0-9]{4}-[0-9]{2}-[0-9]{2}" if full else r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+        en = "a date as YYYY-MM-DD in quotes" if full else "a date as YYYY-MM-DD (or YYYY-MM, YYYY) in quotes"
+        zh = "日期，格式 YYYY-MM-DD" if full else "日期，格式 YYYY-MM-DD（或 YYYY-MM、YYYY）"
+        super().__init__(pattern, en, zh, 10)
 
     def check(self, value):
         problem = super().check(value)
-        if problem is None:
-            parts = [int(p) for p in value.split("-")] + [1, 1]
-            try:
-                datetime.date(parts[0], parts[1], parts[2])
-            except ValueError:
-                return self.wrong(value)
+        if problem is None and not _real_date([int(p) for p in value.split("-")]):
+            return self.wrong(value)
         return problem
 
 
 class Deadline(Str):
     def __init__(self):
-        super().__init__(r"\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?", "a deadline: YYYY-Q1…Q4, YYYY-MM-DD, YYYY-MM or YYYY",
-                         "时限：YYYY-Q1…Q4、YYYY-MM-DD、YYYY-MM 或 YYYY")
+        super().__init__(r"[0-9]{4}(-Q[1-4]|-[0-9]{2}(-[0-9]{2})?)?",
+                         "a deadline: YYYY-Q1…Q4, YYYY-MM-DD, YYYY-MM or YYYY", "时限：YYYY-Q1…Q4、YYYY-MM-DD、YYYY-MM 或 YYYY",
+                         10)
+
+    def check(self, value):
+        problem = super().check(value)
+        if problem is None and "Q" not in value and not _real_date([int(p) for p in value.split("-")]):
+            return self.wrong(value)
+        return problem
 
 
 class ContentPath(Str):
@@ -131,11 +186,20 @@ class Int(Type):
 
 
 class Number(Type):
-    en, zh = "a number of zero or more", "不小于零的数"
+    """A number within bounds: sums and charts of numbers far beyond them would overflow."""
+
+    def __init__(self, minimum: float = 0, maximum: float = 10**9):
+        self.minimum, self.maximum = minimum, maximum
+        low, high = _number(minimum), _number(maximum)
+        self.en, self.zh = f"a number from {low} to {high}", f"{low} 到 {high} 之间的数"
 
     def check(self, value):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value
-        return None if ok and value != float("inf") else self.wrong(value)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and self.minimum <= value <= self.maximum
+        return None if ok else self.wrong(value)
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 class Bool(Type):
@@ -162,12 +226,17 @@ class Enum(Type):
 class Text(Type):
     """Human-readable text in both languages: `{zh: …, en: …}`; en may wait for a translator."""
 
-    en, zh = "text in both languages: {zh: …, en: …}", "双语文本：{zh: …, en: …}"
     sub_fields = ("zh", "en")
+
+    def __init__(self, max_length: int = 500):
+        self.max_length = max_length
+        self.en = f"text in both languages: {{zh: …, en: …}}, each at most {max_length} characters"
+        self.zh = f"双语文本：{{zh: …, en: …}}，每种语言不超过 {max_length} 个字符"
 
     def check(self, value):
         if isinstance(value, str):
-            return Problem(self.en, self.zh, f"plain text {_show(value)}; write it as zh: …")
+            return Problem(self.en, self.zh, f"plain text {show(value)[0]}; write it as zh: …",
+                           f"纯文本 {show(value)[1]}；请写作 zh: …")
         if not isinstance(value, dict):
             return self.wrong(value)
         return None
@@ -176,14 +245,17 @@ class Text(Type):
 class Name(Text):
     """A person's name; without `en` the English page shows it romanised (pinyin)."""
 
-    en, zh = "a name: {zh: …, en: …} (en optional, romanised if left out)", "姓名：{zh: …, en: …}（en 可省略，自动转为拼音）"
+    def __init__(self):
+        super().__init__(100)
+        self.en = "a name: {zh: …, en: …} (en optional, romanised if left out), each at most 100 characters"
+        self.zh = "姓名：{zh: …, en: …}（en 可省略，自动转为拼音），每种语言不超过 100 个字符"
 
 
 class Ref(Str):
     """The id of another record of `kind` (checked once every record is read)."""
 
     def __init__(self, kind: str):
-        super().__init__(ID_PATTERN.pattern, f"the id of a {kind} record", f"{kind} 记录的 id", 64)
+        super().__init__(ID_PATTERN.pattern, f"the id of a {kind} record", f"{KIND_NAMES_ZH[kind]}记录的 id", 64)
         self.kind = kind
 
 
@@ -192,13 +264,13 @@ class LocalRef(Str):
 
     def __init__(self, collection: str, only_kinds: frozenset | None = None):
         super().__init__(ID_PATTERN.pattern, f"the id of one of the jurisdiction's {collection}",
-                         f"所属辖区 {collection} 中声明的 id", 64)
+                         f"所属辖区 `{collection}` 中声明的 id", 64)
         self.collection, self.only_kinds = collection, only_kinds
 
 
 class List(Type):
-    def __init__(self, item: Type, min_items: int = 0):
-        self.item, self.min_items = item, min_items
+    def __init__(self, item: Type, min_items: int = 0, max_items: int = 1000):
+        self.item, self.min_items, self.max_items = item, min_items, max_items
         en, zh = item.describe()
         self.en = f"a list of {en}" + (f" (at least {min_items})" if min_items else "")
         self.zh = f"列表，每项为{zh}" + (f"（至少 {min_items} 项）" if min_items else "")
@@ -206,6 +278,9 @@ class List(Type):
     def check(self, value):
         if not isinstance(value, list) or len(value) < self.min_items:
             return self.wrong(value)
+        if len(value) > self.max_items:
+            return Problem(f"a list of at most {self.max_items} items", f"不超过 {self.max_items} 项的列表",
+                           f"{len(value)} items", f"{len(value)} 项")
         return None
 
 
@@ -221,13 +296,25 @@ class Field:
 class Struct(Type):
     """A mapping with declared fields; any other key is an error."""
 
-    def __init__(self, name: str, fields: list[Field], en: str = "", zh: str = ""):
+    def __init__(self, name: str, fields: list[Field], en: str = "", zh: str = "", name_zh: str = ""):
         self.name, self.fields = name, {f.name: f for f in fields}
+        self.name_zh = name_zh or STRUCT_NAMES_ZH.get(name, name)
         self.en = en or f"a mapping ({name})"
-        self.zh = zh or f"映射（{name}）"
+        self.zh = zh or f"映射（{self.name_zh}）"
 
     def check(self, value):
         return None if isinstance(value, dict) else self.wrong(value)
+
+
+# The Chinese names of record kinds and structures, for messages: no English inside the Chinese.
+KIND_NAMES_ZH = {"jurisdiction": "辖区", "unit": "单位", "person": "人员", "chain": "产业链", "project": "项目",
+                 "policy": "政策文件", "task": "任务"}
+STRUCT_NAMES_ZH = dict(KIND_NAMES_ZH, **{
+    "source": "出处", "target": "目标", "coordinates": "经纬度", "role": "角色", "body": "机构", "map kind": "图谱种类",
+    "list kind": "清单种类", "stage": "阶段", "substage": "阶段子类", "tier": "企业梯队", "cadence": "会议与报告制度",
+    "checklist": "工作清单", "mechanism": "工作机制", "grouping level": "分组层级", "group": "分组", "zone": "园区",
+    "base map": "底图", "segment": "环节", "chief assignment": "链长分工", "unit assignment": "单位分工",
+    "enterprise": "企业", "list": "清单", "milestone": "进度节点", "site-config": "站点设置"})
 
 
 # --- shared structures ---------------------------------------------------------------------
@@ -238,38 +325,38 @@ def F(name, type_, en, zh, required=False) -> Field:
 
 SOURCE = Struct("source", [
     F("doc", Ref("policy"), "the policy document the fact comes from", "事实出处的政策文件", True),
-    F("at", Text(), "where in the document (section, annex, table row)", "在文件中的位置（章节、附件、表格行）"),
+    F("at", Text(200), "where in the document (section, annex, table row)", "在文件中的位置（章节、附件、表格行）"),
 ], "where a fact comes from: {doc: policy id, at: {zh, en}}", "事实出处：{doc: 政策 id, at: {zh, en}}")
 
 PROVENANCE = [
     F("source", SOURCE, "where the facts of this record come from", "本记录事实的出处"),
     F("illustrative", Bool(), "true for a record made up to show a feature; the site marks it",
       "示例数据填 true；网站会显著标注"),
-    F("note", Text(), "a remark shown with the record, e.g. what the document does not state",
+    F("note", Text(1000), "a remark shown with the record, e.g. what the document does not state",
       "随记录显示的说明，如文件未载明的事项"),
 ]
 
 NAMED_ENTRY = [
     F("id", Id(), "identifier used by other fields", "供其他字段引用的标识", True),
-    F("name", Text(), "the jurisdiction's own word, and its English", "本辖区自己的用词及英文", True),
+    F("name", Text(200), "the jurisdiction's own word, and its English", "本辖区自己的用词及英文", True),
 ]
 
 TARGET = Struct("target", [
     F("id", Id(), "identifier", "标识", True),
     F("measures", Enum(kinds.TARGET_MEASURES, "measure"), "what the portal can count against it, if anything",
       "门户可据以统计进度的口径（若有）"),
-    F("name", Text(), "what is counted", "指标名称", True),
-    F("value", Number(), "the target figure", "目标数值", True),
-    F("unit", Text(), "unit of the figure (e.g. 家 / enterprises, 亿元 / CNY 100m)", "单位（如 家、亿元）", True),
+    F("name", Text(200), "what is counted", "指标名称", True),
+    F("value", Number(0, 10**12), "the target figure", "目标数值", True),
+    F("unit", Text(200), "unit of the figure (e.g. 家 / enterprises, 亿元 / CNY 100m)", "单位（如 家、亿元）", True),
     F("year", Int(1949, 2100), "the year by which it is to be reached", "目标年份"),
     F("source", SOURCE, "where the target is stated", "目标出处"),
 ])
 
-TEXT_LIST = List(Text())
+TEXT_LIST = List(Text(1000))
 
 COORDINATES = Struct("coordinates", [
-    F("lon", Number(), "longitude, degrees east", "经度（东经）", True),
-    F("lat", Number(), "latitude, degrees north", "纬度（北纬）", True),
+    F("lon", Number(-180, 180), "longitude in degrees, east positive, west negative", "经度（东经为正，西经为负）", True),
+    F("lat", Number(-90, 90), "latitude in degrees, north positive, south negative", "纬度（北纬为正，南纬为负）", True),
 ])
 
 
@@ -295,22 +382,22 @@ class Kind:
 
 JURISDICTION = Struct("jurisdiction", [
     F("id", Id(), "identifier; also the first part of the jurisdiction's web address", "标识，也是网址的第一段", True),
-    F("name", Text(), "official name", "正式名称", True),
+    F("name", Text(200), "official name", "正式名称", True),
     F("level", Enum(kinds.LEVEL_KINDS, "level"), "administrative level", "行政级别", True),
     F("parent", Ref("jurisdiction"), "the jurisdiction above it, if it is in the portal", "上级辖区（若在本门户中）"),
-    F("parent_name", Text(), "the jurisdiction above it, if it is not in the portal", "上级辖区名称（若不在本门户中）"),
-    F("system_name", Text(), "what the jurisdiction calls its system (e.g. a numbered formula)", "本辖区对其链长制体系的称呼"),
-    F("chain_term", Text(), "its word for a chain (产业链, 集群(产业链), …)", "本辖区对“产业链”的称呼"),
-    F("summary", Text(), "a short description of the system, in your own words", "体系简介（用自己的话）", True),
+    F("parent_name", Text(200), "the jurisdiction above it, if it is not in the portal", "上级辖区名称（若不在本门户中）"),
+    F("system_name", Text(200), "what the jurisdiction calls its system (e.g. a numbered formula)", "本辖区对其链长制体系的称呼"),
+    F("chain_term", Text(200), "its word for a chain (产业链, 集群(产业链), …)", "本辖区对“产业链”的称呼"),
+    F("summary", Text(2000), "a short description of the system, in your own words", "体系简介（用自己的话）", True),
     F("roles", List(Struct("role", NAMED_ENTRY + [
         F("kind", Enum(kinds.ROLE_KINDS, "role kind"), "the common kind it maps onto", "对应的通用角色类型", True),
-        F("holder", Text(), "who holds it, as the document says (e.g. the governor)", "由谁担任（按文件表述）"),
+        F("holder", Text(200), "who holds it, as the document says (e.g. the governor)", "由谁担任（按文件表述）"),
         F("duties", TEXT_LIST, "its duties, one per item", "职责，每项一条"),
         F("first_named_leads", Bool(), "true when the first unit named in this role leads", "排第一的为牵头单位时填 true"),
     ])), "the roles it defines", "本辖区设立的角色"),
     F("bodies", List(Struct("body", NAMED_ENTRY + [
         F("kind", Enum(kinds.BODY_KINDS, "body kind"), "the common kind", "通用机构类型", True),
-        F("head", Text(), "who heads it", "负责人"),
+        F("head", Text(200), "who heads it", "负责人"),
         F("seat", Ref("unit"), "the unit that houses it", "设在哪个单位"),
         F("duties", TEXT_LIST, "its duties", "职责"),
     ])), "its bodies: leading group, offices, task forces, expert groups", "机构：领导小组、办公室、专班、专家组"),
@@ -322,24 +409,24 @@ JURISDICTION = Struct("jurisdiction", [
     ])), "the kinds of lists it keeps for each chain", "每条产业链编制的清单种类"),
     F("stages", List(Struct("stage", NAMED_ENTRY + [
         F("kind", Enum(kinds.STAGE_KINDS, "stage kind"), "the common kind", "通用阶段类型", True),
-        F("description", Text(), "what the stage means", "阶段含义"),
+        F("description", Text(2000), "what the stage means", "阶段含义"),
         F("substages", List(Struct("substage", NAMED_ENTRY)), "its sub-categories (e.g. new / continuing)", "子类（如新建、续建）"),
     ])), "project stages, in order", "项目阶段（按先后顺序）"),
     F("tiers", List(Struct("tier", NAMED_ENTRY + [
         F("kind", Enum(kinds.TIER_KINDS, "tier kind"), "the common kind", "通用企业梯队类型", True),
-        F("description", Text(), "how a firm enters the tier", "入选方式"),
+        F("description", Text(2000), "how a firm enters the tier", "入选方式"),
     ])), "enterprise tiers", "企业梯队"),
     F("cadences", List(Struct("cadence", NAMED_ENTRY + [
         F("frequency", Enum(kinds.FREQUENCY_KINDS, "frequency"), "how often", "频次", True),
-        F("convener", Text(), "who convenes or reports", "召集或报送主体"),
-        F("description", Text(), "what happens", "内容"),
+        F("convener", Text(200), "who convenes or reports", "召集或报送主体"),
+        F("description", Text(2000), "what happens", "内容"),
     ])), "meeting and reporting cadences", "会议与报告制度"),
     F("checklists", List(Struct("checklist", NAMED_ENTRY + [
         F("items", TEXT_LIST, "the items, in order", "各项内容（按顺序）", True),
     ])), "per-chain working checklists", "每条产业链的工作清单"),
     F("targets", List(TARGET), "its targets", "目标"),
     F("mechanisms", List(Struct("mechanism", NAMED_ENTRY + [
-        F("description", Text(), "what it does", "内容"),
+        F("description", Text(2000), "what it does", "内容"),
     ])), "its mechanisms or models", "工作机制或模式"),
     F("grouping", List(Struct("grouping level", NAMED_ENTRY)), "levels above a chain, outermost first (e.g. type, industry)", "产业链之上的分组层级，由外到内"),
     F("groups", List(Struct("group", NAMED_ENTRY + [
@@ -347,25 +434,25 @@ JURISDICTION = Struct("jurisdiction", [
         F("parent", LocalRef("groups"), "the enclosing group", "上一级分组"),
     ])), "the groups chains belong to", "产业链所属分组"),
     F("zones", List(Struct("zone", NAMED_ENTRY + [
-        F("description", Text(), "what the zone is and hosts", "园区简介"),
-        F("location", Text(), "where it is", "位置"),
+        F("description", Text(2000), "what the zone is and hosts", "园区简介"),
+        F("location", Text(200), "where it is", "位置"),
         F("coordinates", COORDINATES, "longitude and latitude, for the regional distribution map", "经纬度（用于区域分布图）"),
     ] + PROVENANCE)), "development zones and parks that host investment projects", "承载招商项目的开发区和园区"),
     F("base_map", Struct("base map", [
         F("file", ContentPath(), "GeoJSON of the area's boundaries, in content/maps/", "辖区边界 GeoJSON 文件（content/maps/ 中）", True),
         F("approval", Str(max_length=100), "its map review number (审图号); required unless illustrative",
           "审图号（示例底图以外必填）"),
-        F("source", Text(), "who supplied it", "底图来源", True),
+        F("source", Text(200), "who supplied it", "底图来源", True),
         F("illustrative", Bool(), "true for a made-up base map; the site captions it so", "示例底图填 true"),
     ]), "a reviewed base map for the regional distribution map; without one a schematic is drawn",
       "区域分布图的审核底图；未提供时绘制示意图"),
-    F("chains_note", Text(), "what the documents say about its chains when they are not listed", "未列出产业链时的说明"),
+    F("chains_note", Text(2000), "what the documents say about its chains when they are not listed", "未列出产业链时的说明"),
 ] + PROVENANCE)
 
 UNIT = Struct("unit", [
     F("id", Id(), "identifier", "标识", True),
     F("jurisdiction", Ref("jurisdiction"), "the jurisdiction it belongs to", "所属辖区", True),
-    F("name", Text(), "name", "名称", True),
+    F("name", Text(200), "name", "名称", True),
     F("kind", Enum(kinds.UNIT_KINDS, "unit kind"), "what sort of body", "单位类型", True),
     F("duties", TEXT_LIST, "its duties in the chain chief system", "在链长制中的职责"),
 ] + PROVENANCE)
@@ -374,26 +461,26 @@ PERSON = Struct("person", [
     F("id", Id(), "identifier", "标识", True),
     F("jurisdiction", Ref("jurisdiction"), "the jurisdiction whose documents name the person", "所属辖区", True),
     F("name", Name(), "name; English may be left out (romanised)", "姓名；英文可省略（自动转拼音）", True),
-    F("post", Text(), "post, if the document states it", "职务（文件载明时）"),
+    F("post", Text(200), "post, if the document states it", "职务（文件载明时）"),
 ] + PROVENANCE)
 
 SEGMENT = Struct("segment", [
     F("id", Id(), "identifier", "标识", True),
     F("position", Enum(kinds.SEGMENT_POSITIONS, "position"), "upstream, midstream or downstream", "上游、中游或下游", True),
-    F("name", Text(), "segment name", "环节名称", True),
+    F("name", Text(200), "segment name", "环节名称", True),
 ])
 
 CHAIN = Struct("chain", [
     F("id", Id(), "identifier; part of the chain's web address", "标识，也是网址的一部分", True),
     F("jurisdiction", Ref("jurisdiction"), "the jurisdiction that runs it", "所属辖区", True),
-    F("name", Text(), "name", "名称", True),
+    F("name", Text(200), "name", "名称", True),
     F("order", Int(0, 100000), "position in the jurisdiction's tables (as in the official annex)", "在辖区表格中的顺序（同官方附件）", True),
     F("group", LocalRef("groups"), "the innermost group it belongs to", "所属的最内层分组"),
-    F("summary", Text(), "a short description", "简介"),
+    F("summary", Text(2000), "a short description", "简介"),
     F("chiefs", List(Struct("chief assignment", [
         F("role", LocalRef("roles", frozenset(kinds.PERSON_ROLE_KINDS)), "the role held", "担任的角色", True),
         F("person", Ref("person"), "who holds it; leave out when the document does not name anyone", "担任者；文件未具名时省略"),
-        F("holder", Text(), "who holds it, as described when no one is named", "未具名时的担任者描述"),
+        F("holder", Text(200), "who holds it, as described when no one is named", "未具名时的担任者描述"),
     ])), "chief assignments by role", "按角色的链长分工"),
     F("units", List(Struct("unit assignment", [
         F("role", LocalRef("roles", frozenset(kinds.ROLE_KINDS) - kinds.PERSON_ROLE_KINDS), "the role held", "担任的角色", True),
@@ -416,31 +503,31 @@ CHAIN = Struct("chain", [
 PROJECT = Struct("project", [
     F("id", Id(), "identifier; part of the project's web address", "标识，也是网址的一部分", True),
     F("chain", Ref("chain"), "the chain it belongs to", "所属产业链", True),
-    F("name", Text(), "name", "名称", True),
+    F("name", Text(200), "name", "名称", True),
     F("stage", LocalRef("stages"), "one of the jurisdiction's stages", "所属辖区的项目阶段之一", True),
     F("substage", LocalRef("substages"), "a sub-category of the stage", "阶段子类"),
-    F("amount", Number(), "investment, in 100 million yuan (亿元)", "投资额（亿元）"),
-    F("location", Text(), "where it is", "地点"),
+    F("amount", Number(0, 10**6), "investment, in 100 million yuan (亿元)", "投资额（亿元）"),
+    F("location", Text(200), "where it is", "地点"),
     F("segments", List(LocalRef("segments")), "the segments of its chain map it strengthens", "所补强的产业链环节"),
     F("zone", LocalRef("zones"), "the development zone or park hosting it (one of the jurisdiction's zones)",
       "承载的开发区或园区（所属辖区的 zones 之一）"),
-    F("investor", Text(), "investor or owner", "投资方或业主"),
+    F("investor", Text(200), "investor or owner", "投资方或业主"),
     F("leader", Ref("unit"), "the chain-leader enterprise leading the investment, if any", "牵头招商的链主企业（若有）"),
-    F("contact", Text(), "contact unit", "联系单位"),
+    F("contact", Text(200), "contact unit", "联系单位"),
     F("start", Date(), "start date", "开始日期"),
     F("end", Date(), "planned completion", "计划完成日期"),
-    F("updated", Date(), "last update of this record", "最后更新日期"),
+    F("updated", Date(full=True), "last update of this record", "最后更新日期"),
 ] + PROVENANCE)
 
 POLICY = Struct("policy", [
     F("id", Id(), "identifier; part of the policy's web address", "标识，也是网址的一部分", True),
-    F("title", Text(), "title", "标题", True),
-    F("issuer", Text(), "issuing body", "发文机关", True),
+    F("title", Text(200), "title", "标题", True),
+    F("issuer", Text(200), "issuing body", "发文机关", True),
     F("number", Str(max_length=100), "document number (文号), when it has one", "发文字号（若有）"),
     F("date", Date(), "date of issue", "成文或印发日期", True),
     F("jurisdictions", List(Ref("jurisdiction"), 1), "the jurisdictions it concerns", "涉及的辖区", True),
     F("chains", List(Ref("chain")), "the chains it concerns", "涉及的产业链"),
-    F("summary", Text(), "a summary in your own words", "摘要（用自己的话）", True),
+    F("summary", Text(2000), "a summary in your own words", "摘要（用自己的话）", True),
     F("url", Url(), "where the original is published", "原文网址"),
     F("illustrative", Bool(), "true for a made-up document", "示例数据填 true"),
 ])
@@ -448,15 +535,15 @@ POLICY = Struct("policy", [
 TASK = Struct("task", [
     F("id", Id(), "identifier", "标识", True),
     F("jurisdiction", Ref("jurisdiction"), "the jurisdiction", "所属辖区", True),
-    F("table", Text(), "the table it belongs to (e.g. a year's list of major tasks)", "所属任务表", True),
+    F("table", Text(200), "the table it belongs to (e.g. a year's list of major tasks)", "所属任务表", True),
     F("number", Int(1, 10000), "row number", "序号", True),
-    F("name", Text(), "the task", "任务", True),
-    F("description", Text(), "what the task involves", "任务内容"),
+    F("name", Text(200), "the task", "任务", True),
+    F("description", Text(2000), "what the task involves", "任务内容"),
     F("milestones", List(Struct("milestone", [
-        F("text", Text(), "what is to be done", "工作内容", True),
+        F("text", Text(200), "what is to be done", "工作内容", True),
         F("deadline", Deadline(), "by when", "时限"),
     ])), "milestones with deadlines", "进度节点与时限"),
-    F("result", Text(), "expected result", "预期成果"),
+    F("result", Text(2000), "expected result", "预期成果"),
     F("units", List(Ref("unit")), "responsible units; the first named leads where the document says so", "责任单位（文件规定时排第一的牵头）"),
     F("others", TEXT_LIST, "other responsible parties named collectively (e.g. every city government)", "以统称列出的其他责任主体"),
 ] + PROVENANCE)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import functools
 import http.server
 import shutil
@@ -115,3 +116,16 @@ def tab(browser, base_url):
     assert not errors, f"errors in the page: {errors}"
 
 
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"'[^']*'|`[^`]*`|\"[^\"]*\"|\{zh: …, en: …\}|U\+[0-9A-F]{4,5}(?: [A-Z0-9 -]+)?|https?://\S+")
+_ENGLISH_PHRASE = re.compile(r"[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)+")
+
+
+def english_in_chinese(report_line: str) -> list[str]:
+    """English phrases in the Chinese half of a formatted report line (its second line), other
+    than quoted values, field names and code points: each message must read whole in Chinese."""
+    chinese = report_line.split("\n", 1)[1] if "\n" in report_line else ""
+    return _ENGLISH_PHRASE.findall(_QUOTED.sub("", chinese))

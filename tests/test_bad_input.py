@@ -49,7 +49,7 @@ ERRORS = {
     "stage, amount and date": ("bad-stage.yml", PROJECTS, [
         "content/projects/linhai.yml:4: stage: expected one of the stages of jurisdiction 'linhai' "
         "(courting, contracted, groundbreaking)",
-        "content/projects/linhai.yml:6: amount: expected a number of zero or more (found -3)",
+        "content/projects/linhai.yml:6: amount: expected a number from 0 to 1,000,000 (found -3)",
         "content/projects/linhai.yml:7: start: expected a date"]),
     "duplicate ids": ("duplicate-ids.yml", PEOPLE, ["content/people/linhai.yml:2: id: expected an id not used by "
                                                      "another person (also in content/people/linhai.yml:1)"]),
