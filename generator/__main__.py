@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 from . import build as pipeline
 from . import schema
-from .report import Report
+from .report import Report, print_report
 from .search_terms import translation_coverage
 
 
@@ -40,6 +41,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     root = args.root.resolve()
+    try:
+        return _run(root, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:   # a fault of the generator, not of the content: say so, in one line
+        if os.environ.get("PORTAL_DEBUG"):
+            raise
+        print(f"internal error of the generator ({type(err).__name__}: {err}); nothing was written. Please report it; "
+              "PORTAL_DEBUG=1 shows where it happened. / 生成器内部错误，未写入任何内容，请报告。", file=sys.stderr)
+        return 3
+
+
+def _run(root: Path, args) -> int:
     if args.command == "check":
         checked = pipeline.check(root, args.strict)
         print_report(checked.report)
@@ -58,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "new":
         return new_record(root, args)
+    if args.command in ("csp", "links") and not (args.site / "index.html").is_file():
+        print(f"--site: expected a built site (a folder with index.html) (found {'nothing' if not args.site.exists() else 'no index.html'} "
+              f"at {args.site})\n        应为已构建的网站（含 index.html 的文件夹）", file=sys.stderr)
+        return 2
     if args.command == "csp":
         from .csp import nginx_include
         print(nginx_include(args.site), end="")
@@ -69,8 +87,16 @@ def main(argv: list[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print(f"{len(broken)} broken link(s) / {len(broken)} 个失效链接")
         return 1 if broken else 0
+    from .output import problem
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    refused = problem(out, root)
+    if refused:
+        report = Report()
+        report.error("--out", 0, "", *refused)
+        print_report(report)
+        return 2
     from .serve import serve as run_server
-    return run_server(root, args.out if args.out.is_absolute() else Path.cwd() / args.out, args.port)
+    return run_server(root, out, args.port)
 
 
 def new_record(root: Path, args) -> int:
@@ -91,14 +117,6 @@ def new_record(root: Path, args) -> int:
         return 1
     print(f"wrote {path.relative_to(root)}{' (appended)' if made.append else ''}")
     return 0
-
-
-def print_report(report: Report) -> None:
-    for issue in report.errors + report.warnings:
-        print(issue.format(), file=sys.stderr)
-    errors, warnings = len(report.errors), len(report.warnings)
-    if errors or warnings:
-        print(f"{errors} error(s), {warnings} warning(s) / {errors} 个错误，{warnings} 个警告", file=sys.stderr)
 
 
 def print_summary(checked: pipeline.Checked) -> None:

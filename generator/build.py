@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, load, mkdocs_engine, model, opendata, processes, render, search_terms, validate
+from . import charts, consistency, load, mkdocs_engine, model, opendata, output, processes, render, search_terms, validate
+from . import config as config_module
 from .config import SiteConfig, load_site_config
 from .model import Portal
-from .report import Report
+from .report import Report, os_problem
 from .ui import text_plain
 
 
@@ -78,6 +79,7 @@ def _check(root: Path, strict: bool, clock: Stopwatch) -> Checked:
         portal = model.build(raw)
         fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
         portal.as_of = opendata.as_of_dates(root, portal, fallback)
+        consistency.check(root, portal, report)
         charts.check_base_maps(root, portal, report)
         pages = render.plan(portal, report)
     return Checked(report, config, portal, pages)
@@ -89,14 +91,31 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
     `side_by_side=False` builds one language after the other: slower, less peak memory."""
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, strict, clock)
+    refused = output.problem(out, root)
+    if refused:
+        checked.report.error("--out", 0, "", *refused)
+    if base_url is not None:
+        checked.report.issues.extend(config_module.check_base_url(base_url).issues)
     if checked.report.failed(strict) or checked.portal is None:
         return checked
     config = checked.config.with_base_url(base_url)
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_builds(out)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}.build-", dir=out.parent) as tmp, \
-            _build_date(root, checked.portal):
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with output.turn(out):
+            output.remove_leftovers(out)
+            _build_into(root, checked, config, out, clock, side_by_side)
+    except OSError as err:
+        # A full disk, a read-only folder: one line, and the site that was there stays as it was.
+        checked.report.error(str(out), 0, "", "a folder the site can be written into", "可写入网站的文件夹",
+                             *os_problem(err))
+    return checked
+
+
+def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clock: Stopwatch,
+                side_by_side: bool) -> None:
+    with tempfile.TemporaryDirectory(prefix=output.temporary_prefix(out), dir=out.parent,
+                                     ignore_cleanup_errors=True) as tmp, _build_date(root, checked.portal):
         site = Path(tmp) / "site"
         sites = language_sites(site, Path(tmp) / "languages")
         _build_languages(root, checked, config, Path(tmp) / "work", sites, False, clock, side_by_side)
@@ -104,8 +123,8 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
             for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items():
                 if prefix:
                     os.rename(sites[lang], site / prefix)
-            _replace(out, site)
-    return checked
+            output.mark(site)
+            output.replace(out, site)
 
 
 def language_sites(site: Path, elsewhere: Path) -> dict[str, Path]:
@@ -141,6 +160,7 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> C
     out = out.resolve()
     with _build_date(root, checked.portal):
         _build_languages(root, checked, checked.config, _preview_work(out), preview_sites(out), True, clock)
+    output.mark(out)
     return checked
 
 
@@ -306,20 +326,3 @@ def theme_dirs(root: Path) -> list[Path]:
     """Page templates: the portal's own theme/pages first, then the built-in ones."""
     own = root / "theme" / "pages"
     return [own, render.THEME_PAGES] if own.resolve() != render.THEME_PAGES else [render.THEME_PAGES]
-
-
-def _replace(out: Path, new_site: Path) -> None:
-    """Swap the new site in with renames, so a reader never sees half of either site."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.rename(out, old)
-    os.rename(new_site, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _remove_stale_builds(out: Path) -> None:
-    """Temporary folders left by a build that was killed half-way."""
-    for stale in out.parent.glob(f".{out.name}.build-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale in out.parent.glob(f".{out.name}.old-*"):
-        shutil.rmtree(stale, ignore_errors=True)

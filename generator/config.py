@@ -15,7 +15,7 @@ CONFIG_FILE = "site-config.yml"
 SITE = schema.Struct("site-config", [
     schema.F("title", schema.Text(), "the portal's name", "门户名称", True),
     schema.F("description", schema.Text(), "one sentence on what the portal is", "一句话介绍", True),
-    schema.F("base_url", schema.Url(), "the published address, e.g. https://org.github.io/repo/ (the site also "
+    schema.F("base_url", schema.SiteAddress(), "the published address, e.g. https://org.github.io/repo/ (the site also "
              "works under any other sub-path)", "发布地址，如 https://org.github.io/repo/", True),
     schema.F("copyright", schema.Text(), "footer line", "页脚版权行"),
     schema.F("notice", schema.Text(), "a notice shown on the home page", "首页提示"),
@@ -39,6 +39,15 @@ class SiteConfig:
         if not base_url:
             return self
         return dataclasses.replace(self, base_url=base_url.rstrip("/") + "/")
+
+
+def check_base_url(base_url: str) -> Report:
+    """The problems of an address given on the command line (`--base-url`), as for the setting."""
+    report = Report()
+    problem = SITE.fields["base_url"].type.check(base_url)
+    if problem:
+        report.error("--base-url", 0, "", problem.expected_en, problem.expected_zh, problem.found, problem.found_zh or "")
+    return report
 
 
 def load_site_config(root: Path, report: Report) -> SiteConfig | None:

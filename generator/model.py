@@ -74,7 +74,7 @@ def _freeze(type_, value, path: str):
 def freeze(raw: RawRecord) -> Record:
     record = _freeze(schema.KINDS[raw.kind].struct, raw.data, raw.path)
     if raw.kind == "policy":
-        values = dict(record._values, body=raw.body, body_en=raw.body_en)
+        values = dict(record._values, body=raw.body, body_en=raw.body_en, body_line=raw.body_line)
         record = Record("policy", values, record.origin)
     return record
 

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from . import kinds, xlsx
 from .files import write_if_changed
+from .validate import FORMULA_STARTS
 from .model import Portal, Record
 from .ui import text_plain, ui
 
@@ -134,9 +135,22 @@ def encode_rows(rows: list[dict], base_url: str) -> list[EncodedRow]:
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\r\n")
     for row_values in values:
-        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v for v in row_values])
+        writer.writerow([csv_cell(v) for v in row_values])
     return [EncodedRow(line, json.dumps(dict(zip(keys, row_values)), ensure_ascii=False, separators=(",", ":")),
                        xlsx.row(row_values)) for line, row_values in zip(lines, values)]
+
+
+def csv_cell(value):
+    """A value as a CSV cell. Text a spreadsheet would take for a formula (`=HYPERLINK(…)`,
+    `@SUM`, `+1`, `-1`) gets a leading apostrophe, which spreadsheets show as text (OWASP's
+    advice on CSV injection); numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.lstrip()[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 def csv_bytes(rows: list[EncodedRow], lang: str) -> bytes:

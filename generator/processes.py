@@ -43,8 +43,11 @@ def side_by_side(jobs: list, first_here: bool = False) -> list:
             (results if status == "ok" else failures).append(value)
     finally:
         gc.unfreeze()
+    for failure in failures:
+        if isinstance(failure, OSError):   # a full disk, a read-only folder: the caller says so plainly
+            raise failure
     if failures:
-        raise RuntimeError("\n".join(failures))
+        raise RuntimeError("\n".join(map(str, failures)))
     return results
 
 
@@ -70,6 +73,8 @@ def _child(job, send, parent: int) -> None:
     _die_with_parent(parent)
     try:
         send.send(("ok", job()))
+    except OSError as err:   # the filesystem's answer, which the parent reports as it is
+        send.send(("error", OSError(err.errno, err.strerror, err.filename)))
     except BaseException:   # the parent reports it; a child must never be left half-way silently
         send.send(("error", traceback.format_exc()))
     finally:

@@ -1,8 +1,9 @@
-"""Render the portal's pages, in each language, as Markdown files holding escaped HTML.
+"""Render the portal's pages, in each language, as HTML for MkDocs to set in the theme.
 
 Templates autoescape (MkDocs' own theme templates do not, so nothing from content reaches
 them unescaped: titles and nav labels are escaped here). Markdown written by editors is
-converted and then sanitised to an allow-list with nh3 before it reaches a page.
+converted and then sanitised to an allow-list (markdown_text.py) before it reaches a page;
+nothing else on a page is ever read as Markdown.
 """
 from __future__ import annotations
 
@@ -13,11 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import markdown as markdown_lib
-import nh3
 from markupsafe import Markup, escape
 
-from . import charts, kinds, schema
+from . import charts, kinds, markdown_text, schema
 from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
@@ -30,9 +29,6 @@ LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
 RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
             "data/", "feeds/")
-
-_ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "code",
-                 "pre", "blockquote", "a", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "span", "del"}
 
 
 @dataclass(frozen=True)
@@ -135,14 +131,6 @@ def text_html(value: Text | None, lang: str) -> Markup:
         return escape(shown)
     return Markup('<span lang="zh-CN">{}</span> <mark class="portal-pending">{}</mark>').format(
         value.zh, ui("translation_pending", lang))
-
-
-def markdown_html(source: str) -> Markup:
-    """Editors' Markdown as HTML, sanitised: no script, no event handler, no javascript: link."""
-    html = markdown_lib.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
-    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}, "td": {"align"},
-                                                                    "th": {"align"}},
-                            url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer"))
 
 
 class Fragments:
@@ -287,7 +275,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         ui=lambda key: ui(key, lang),
         url=lambda to_path: relative_url(page.path, to_path),
         label=lambda table, key: kind_label(table, key, lang),
-        markdown=markdown_html,
+        markdown=markdown_text.to_html,
         chain_link=fragments.chain_link, person_link=fragments.person_link, unit_link=fragments.unit_link,
         not_stated=fragments.not_stated, cite=fragments.cite, provenance=fragments.provenance,
         example=lambda kind: _example(portal, kind),

@@ -1,6 +1,7 @@
 """Problems found in content, collected over a whole run and reported together."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 
@@ -66,3 +67,12 @@ def os_problem(err: OSError) -> tuple[str, str]:
     name = errno.errorcode.get(err.errno or 0, "")
     en = err.strerror or type(err).__name__
     return en, _OS_ERRORS_ZH.get(name, f"系统错误 {name or type(err).__name__}")
+
+
+def print_report(report: Report) -> None:
+    """Every problem, errors first, then a count, on standard error."""
+    for issue in report.errors + report.warnings:
+        print(issue.format(), file=sys.stderr)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors or warnings:
+        print(f"{errors} error(s), {warnings} warning(s) / {errors} 个错误，{warnings} 个警告", file=sys.stderr)

@@ -129,6 +129,19 @@ class Url(Str):
                          "以 http:// 或 https:// 开头的网址", 500)
 
 
+class SiteAddress(Str):
+    """Where the site is published: a plain http(s) address of a host and a path, nothing that
+    could become another origin (`//host` in the path) or leave an attribute or a feed."""
+
+    SEGMENT = r"[A-Za-z0-9._~!$&()*+,;=:@%-]+"
+
+    def __init__(self):
+        super().__init__(rf"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{{1,5}})?(?:/{self.SEGMENT})*/?",
+                         "a web address of the form https://host/path/ (letters, digits and - . _ ~ in the path; "
+                         "no empty path segment, query or fragment)",
+                         "形如 https://host/path/ 的网址（路径由字母、数字及 - . _ ~ 组成；不含空路径段、查询或片段）", 500)
+
+
 def _real_date(parts: list[int]) -> bool:
     try:
         datetime.date(*(parts + [1, 1])[:3])

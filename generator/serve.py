@@ -15,7 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 from . import build as pipeline
-from .__main__ import print_report
+from .report import print_report
 from .mkdocs_engine import LANGUAGE_PREFIX
 
 WATCHED = ("content", "chains", "theme", "site-config.yml")
@@ -29,19 +29,27 @@ class _State:
 
 
 def snapshot(root: Path) -> dict[str, float]:
-    """Modification time of every watched file."""
+    """Modification time of every watched file (a file removed while looked at is left out)."""
     times = {}
     for name in WATCHED:
         top = root / name
         for path in [top] if top.is_file() else top.rglob("*") if top.is_dir() else []:
-            if path.is_file():
-                times[str(path)] = path.stat().st_mtime_ns
+            try:
+                if path.is_file():
+                    times[str(path)] = path.stat().st_mtime_ns
+            except OSError:
+                continue
     return times
 
 
 def _rebuild(root: Path, out: Path) -> bool:
     started = time.monotonic()
-    checked = pipeline.rebuild_in_place(root, out)
+    try:
+        checked = pipeline.rebuild_in_place(root, out)
+    except Exception as err:   # whatever an edit holds, the preview goes on and tries the next edit
+        print(f"rebuild failed ({type(err).__name__}: {err}), still serving the last site / 重新构建失败，仍显示上一版",
+              flush=True)
+        return False
     print_report(checked.report)
     ok = not checked.report.failed() and checked.portal is not None
     print(f"{'rebuilt' if ok else 'rebuild failed, still serving the last site'} in "
@@ -53,7 +61,10 @@ def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
     seen = snapshot(root)
     while True:
         time.sleep(interval)
-        now = snapshot(root)
+        try:
+            now = snapshot(root)
+        except OSError:
+            continue
         if now != seen:
             seen = now
             if _rebuild(root, out):
