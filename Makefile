@@ -12,7 +12,7 @@ build: $(VENV)/.installed node_modules/.installed   ## build the sample portal i
 check: $(VENV)/.installed        ## validate the content and print a summary for a pull request
 	$(PY) -m generator check
 
-test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx   ## run the test suite
+test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx /usr/bin/soffice $(CJK_FONT)   ## run the test suite
 	$(PY) -m pytest
 
 # From npm, pinned by package-lock.json: ECharts (served by the site) and test tools
@@ -29,6 +29,13 @@ node_modules/.installed: package.json package-lock.json
 # The intranet test serves the site with a real nginx.
 /usr/sbin/nginx:
 	apt-get update -q && apt-get install -y -q nginx
+# Spreadsheet downloads are read back by LibreOffice, as their users' spreadsheets read them.
+/usr/bin/soffice:
+	apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc-nogui
+# Pages are measured and printed as a Chinese visitor's browser lays them out: with a CJK font.
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+$(CJK_FONT):
+	apt-get update -q && apt-get install -y -q fonts-noto-cjk
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)

@@ -95,7 +95,7 @@ def _unique_names(records, what_en: str, what_zh: str, report: Report) -> None:
                              f"a name no other {what_en} of the jurisdiction has ('{other.id}', "
                              f"{other.origin[0]}:{other.origin[1]}, has it)",
                              f"本辖区其他{what_zh}未使用的名称（'{other.id}' 已使用，见 {other.origin[0]}:{other.origin[1]}）",
-                             f"'{name}'")
+                             schema.show(name)[0])
 
 
 def _task_numbers_are_unique(portal: Portal, report: Report) -> None:

@@ -82,7 +82,13 @@ def _check_struct(struct, value, field, record, report, refs):
 def _check_text(type_, value, field, record, report):
     for key in value:
         if key not in type_.sub_fields:
-            report.error(record.path, value.lines[key], f"{field}.{key}", "'zh' or 'en'", "'zh' 或 'en'", f"'{key}'")
+            # `{zh: 甲, en: a, b}`: a comma in unquoted text starts another entry.
+            comma = value[key] is None and key not in ("english", "chinese", "cn")
+            report.error(record.path, value.lines[key], f"{field}.{key}",
+                         "'zh' or 'en'" + ("; a comma in {zh: …, en: …} starts a new entry: put text with a comma "
+                                           "in quotes" if comma else ""),
+                         "'zh' 或 'en'" + ("；{zh: …, en: …} 中的英文逗号会开始新的一项：含逗号的文字请加引号" if comma else ""),
+                         f"'{key}'")
     for key in type_.sub_fields:
         text = value.get(key)
         line = value.lines.get(key, value.line)
