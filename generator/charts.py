@@ -18,10 +18,10 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Geo, Graph, Scatter
 from pyecharts.options.series_options import BasicOpts
 
-from . import kinds
+from . import geojson, kinds
 from .files import copy_if_changed
 from .model import Portal, Record
-from .report import Report
+from .report import Report, os_problem
 from .ui import text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
@@ -301,19 +301,19 @@ def check_base_maps(root: Path, portal: Portal, report: Report) -> None:
         target = (folder / base.file).resolve()
         if folder not in target.parents or not target.is_file():
             report.error(path, line, "base_map.file", f"a file inside {MAPS_FOLDER}/", f"{MAPS_FOLDER}/ 中的文件",
-                         repr(base.file))
+                         repr(base.file), f"{base.file!r}（不存在或不在该文件夹中）")
             continue
         try:
-            data = json.loads(target.read_text(encoding="utf-8"))
-            ok = data.get("type") == "FeatureCollection" and isinstance(data.get("features"), list)
-        except (ValueError, UnicodeDecodeError, AttributeError):
-            ok = False
-        if not ok:
-            report.error(path, line, "base_map.file", "a GeoJSON FeatureCollection", "GeoJSON 要素集合（FeatureCollection）",
-                         repr(base.file))
+            geojson.read(target)
+        except geojson.GeoJSONError as err:
+            where = f"{MAPS_FOLDER}/{base.file}" + (f", {err.where}" if err.where else "")
+            report.error(path, line, "base_map.file", f"{err.expected_en} in {where}", f"{where} 中应为{err.expected_zh}",
+                         err.found_en, err.found_zh)
+        except OSError as err:
+            report.error(path, line, "base_map.file", "a readable file", "可读取的文件", *os_problem(err))
         if not base.approval and not base.illustrative:
             report.error(path, line, "base_map.approval", "the map's review number (审图号), or illustrative: true",
-                         "底图审图号，或 illustrative: true", "neither")
+                         "底图审图号，或 illustrative: true", "neither", "两者皆无")
 
 
 def library_installed(node_modules: Path) -> bool:

@@ -20,16 +20,17 @@ def _type(type_: schema.Type) -> dict:
                 "properties": {f.name: dict(_type(f.type), description=f"{f.en} / {f.zh}")
                                for f in type_.fields.values()}}
     if isinstance(type_, schema.Text):
+        text = {"type": "string", "minLength": 1, "maxLength": type_.max_length}
         return {"type": "object", "additionalProperties": False, "required": ["zh"],
-                "properties": {"zh": {"type": "string", "minLength": 1}, "en": {"type": "string", "minLength": 1}}}
+                "properties": {"zh": text, "en": text}}
     if isinstance(type_, schema.List):
-        return {"type": "array", "items": _type(type_.item), "minItems": type_.min_items}
+        return {"type": "array", "items": _type(type_.item), "minItems": type_.min_items, "maxItems": type_.max_items}
     if isinstance(type_, schema.Enum):
         return {"enum": list(type_.table)}
     if isinstance(type_, schema.Int):
         return {"type": "integer", "minimum": type_.minimum, "maximum": type_.maximum}
     if isinstance(type_, schema.Number):
-        return {"type": "number", "minimum": 0}
+        return {"type": "number", "minimum": type_.minimum, "maximum": type_.maximum}
     if isinstance(type_, schema.Bool):
         return {"type": "boolean"}
     if isinstance(type_, schema.Str):

@@ -334,8 +334,11 @@ def parse_front_matter(text: str) -> FrontMatterFile:
         raise ReadError(1, "a closing '---' line after the front matter", "元数据后的结束行 '---'", "none", "没有")
     start, end = closing[0].end(), closing[1].start()
     meta = parse_yaml(text[start:end], first_line=1)
-    body_line = text[: closing[1].end()].count("\n") + 2
-    return FrontMatterFile(meta, text[closing[1].end():].lstrip("\n"), body_line)
+    rest = text[closing[1].end():]
+    body = rest.lstrip("\n")
+    # The body's first line: after the closing '---' and the blank lines left out of the body.
+    body_line = text[: closing[1].end()].count("\n") + 1 + len(rest) - len(body)
+    return FrontMatterFile(meta, body, body_line)
 
 
 def read_bytes(path: Path) -> bytes:
