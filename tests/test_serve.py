@@ -160,3 +160,20 @@ def test_a_renamed_chain_reaches_every_page_of_the_preview(portal, tmp_path):
     assert not pipeline.rebuild_in_place(portal, site).report.errors
     # The navigation of an unrelated page names the chain anew (the language was rebuilt whole).
     assert "水產精深加工鏈" in (site / "linhai" / "chiefs" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_watcher_survives_a_rebuild_that_fails_in_any_way(monkeypatch, tmp_path, capsys):
+    from generator import serve
+
+    calls = []
+
+    def rebuild(root, out):
+        calls.append(root)
+        if len(calls) == 1:
+            raise RecursionError("whatever an edit could still provoke")
+        return pipeline.Checked(pipeline.Report(), portal=object())
+
+    monkeypatch.setattr(serve.pipeline, "rebuild_in_place", rebuild)
+    assert serve._rebuild(tmp_path, tmp_path / "out") is False
+    assert "still serving the last site" in capsys.readouterr().out
+    assert serve._rebuild(tmp_path, tmp_path / "out") is True   # the next good edit is served
