@@ -5,6 +5,7 @@ Records are built generically from the schema declaration, so a field is declare
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -238,6 +239,54 @@ class Portal:
             chiefs = tuple(c.person or c.holder for c in chain.chiefs if c.person or c.holder)
             rows.append(groups + [chain, chiefs])
         return _merge(rows, merge_columns=set(range(len(jurisdiction.grouping))) | {len(jurisdiction.grouping) + 1})
+
+
+    def chief_table_for_print(self, jurisdiction: Record) -> list[list[list[Cell]]]:
+        """The chief-assignment table in blocks that a printed page never splits: one block per
+        innermost group (or ten chains, without groups), merged within the block only, so that
+        every printed page starts with the names of the groups its rows belong to."""
+        rows = self.chief_table(jurisdiction)
+        if not rows:
+            return []
+        levels = len(jurisdiction.grouping)
+        keys = [self.group_path(chain)[-1].id if levels and self.group_path(chain) else i // 10
+                for i, chain in enumerate(self.chains_of(jurisdiction))]
+        blocks, start = [], 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or keys[i] != keys[start]:
+                plain = [[cell.value for cell in row] for row in rows[start:i]]
+                blocks.append(_merge(plain, merge_columns=set(range(levels)) | {levels + 1}))
+                start = i
+        return blocks
+
+    @staticmethod
+    def distinct_sources(records) -> list[Record]:
+        """The documents a set of records cite, each once, in order of first citation, with the
+        place they share: rows citing "附件2第1行", "附件2第2行"… cite "附件2" as a table."""
+        places: dict[str, list] = {}
+        for record in records:
+            if record.source:
+                places.setdefault(record.source.doc, []).append(record.source.at)
+        return [Record("source", {"doc": doc, "at": _shared_place(ats)}, ("", 0)) for doc, ats in places.items()]
+
+
+def _shared_place(places: list) -> Text | None:
+    """What several places in one document have in common, cut after its last number ("附件2",
+    "Annex 2"); None when they share nothing that says where."""
+    if any(place is None for place in places):
+        return None
+    shared = {}
+    for lang in ("zh", "en"):
+        texts = [place.get(lang) for place in places]
+        if not all(texts):
+            shared[lang] = None
+            continue
+        prefix = os.path.commonprefix(texts)
+        if len(set(texts)) > 1:
+            cut = max((i for i, ch in enumerate(prefix) if ch.isdigit()), default=-1)
+            prefix = prefix[:cut + 1] if cut >= 0 else ""
+        shared[lang] = prefix.strip(" ,，、") or None
+    return Text(shared["zh"], shared["en"]) if shared["zh"] else None
 
 
 def _merge(rows: list[list], merge_columns: set[int]) -> list[list[Cell]]:

@@ -15,7 +15,7 @@ from . import kinds, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
 from .model import Portal, Record
-from .ui import text_plain, ui
+from .ui import LIST_SEPARATOR, colon, parenthesised, text_plain, ui
 
 # (column key, ui string key); the order is the order of every table and file.
 COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("jurisdiction", "jurisdiction"),
@@ -28,7 +28,7 @@ COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("juris
 class Dataset:
     """A list of projects published as files: the whole portal, a jurisdiction or a chain."""
 
-    key: str              # path under data/ without extension, e.g. "shanxi/projects"
+    key: str              # path under data/ without extension, e.g. "some-province/projects"
     title_zh: str
     title_en: str
     projects: tuple
@@ -66,12 +66,12 @@ def row(portal: Portal, project: Record, lang: str, dates: dict[str, str]) -> di
     substage = portal.entry(stage.substages, project.substage) if project.substage else None
     zone = portal.entry(jurisdiction.zones, project.zone) if project.zone else None
     leader = portal.get("unit", project.leader)
-    stage_text = text_plain(stage.name, lang) + (f" ({text_plain(substage.name, lang)})" if substage else "")
+    stage_text = text_plain(stage.name, lang) + (parenthesised(text_plain(substage.name, lang), lang) if substage else "")
     zh, en, _ = kinds.STAGE_KINDS[stage.kind]
     return {
         "id": project.id, "project": text_plain(project.name, lang), "chain": text_plain(chain.name, lang),
         "jurisdiction": text_plain(jurisdiction.name, lang), "stage": stage_text,
-        "stage_kind": zh if lang == "zh" else en, "amount": project.amount,
+        "stage_kind": zh if lang == "zh" else en, "amount": None if project.amount is None else float(project.amount),
         "location": text_plain(project.location, lang), "zone": text_plain(zone.name, lang) if zone else "",
         "investor": text_plain(project.investor, lang), "leader": text_plain(leader.name, lang) if leader else "",
         "contact": text_plain(project.contact, lang), "updated": dates[project.id],
@@ -106,7 +106,9 @@ def datasets(portal: Portal) -> list[Dataset]:
         for chain in portal.chains_of(j):
             chain_projects = tuple(portal.projects_of(chain))
             if chain_projects:
-                result.append(Dataset(f"{j.id}/{chain.id}/projects", f"{chain.name.zh}招商项目",
+                # Beside the jurisdiction's files, not in a folder of its own: every folder of
+                # the site has an index page, and a page per chain's data would double the pages.
+                result.append(Dataset(f"{j.id}/{chain.id}-projects", f"{chain.name.zh}招商项目",
                                       f"Investment projects, {chain.name.en or chain.id}", chain_projects))
     return result
 
@@ -224,6 +226,9 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tu
     write_if_changed(folder / "data" / "catalog.json", json.dumps(
         catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
         + "\n")
+    for j in portal.jurisdictions:
+        if portal.chains_of(j):
+            write_table(folder / "data" / j.id / "chiefs", *chief_table(portal, j, lang), ui("chief_table", lang), epoch)
     feeds = folder / "feeds"
     entries = atom_entries(rows, lang, site_url, dates)
     feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
@@ -233,6 +238,47 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tu
         if projects or name == "projects":
             write_if_changed(feeds / f"{name}.atom", atom_feed(projects, lang, site_url, title, site_title,
                                                                f"feeds/{name}.atom", dates, entries))
+
+
+def chief_table(portal: Portal, j: Record, lang: str) -> tuple[list[str], list[list]]:
+    """A jurisdiction's chief assignments as a table: one row per chain and role, the groups in
+    the jurisdiction's own words, the document and place each row comes from."""
+    head = [text_plain(level.name, lang) for level in j.grouping] + [
+        text_plain(j.chain_term, lang) if j.chain_term else ui("chain", lang), ui("role", lang), ui("holder", lang),
+        ui("source", lang), ui("col_url", lang)]
+    rows = []
+    for chain in portal.chains_of(j):
+        groups = [g.name for g in portal.group_path(chain)]
+        groups += [None] * (len(j.grouping) - len(groups))
+        source = _source_text(portal, chain.source, lang) if chain.source else ui("illustrative", lang)
+        for chief in chain.chiefs or [None]:
+            role = portal.entry(j.roles, chief.role).name if chief else None
+            holder = (text_plain(portal.get("person", chief.person).name, lang) if chief and chief.person else
+                      ui("not_stated", lang) + (f"{colon(lang)}{text_plain(chief.holder, lang)}" if chief and chief.holder
+                                                else ""))
+            rows.append([text_plain(g, lang) for g in groups] + [text_plain(chain.name, lang), text_plain(role, lang),
+                                                                  holder, source, f"{j.id}/chains/{chain.id}/"])
+    return head, rows
+
+
+def _source_text(portal: Portal, source: Record, lang: str) -> str:
+    doc = portal.get("policy", source.doc)
+    parts = [text_plain(doc.title, lang)] + ([doc.number] if doc.number else []) + (
+        [text_plain(source.at, lang)] if source.at else [])
+    return LIST_SEPARATOR[lang].join(parts)
+
+
+def write_table(target: Path, head: list[str], rows: list[list], title: str, epoch: int) -> None:
+    """A small table as CSV, JSON and xlsx beside one another (`target` without its extension)."""
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\r\n")
+    writer.writerow(head)
+    for values in rows:
+        writer.writerow([csv_cell(v) for v in values])
+    write_if_changed(target.with_suffix(".csv"), ("\ufeff" + "".join(lines)).encode("utf-8"))
+    write_if_changed(target.with_suffix(".json"), json.dumps({"columns": head, "rows": rows}, ensure_ascii=False,
+                                                             separators=(",", ":")) + "\n")
+    write_if_changed(target.with_suffix(".xlsx"), xlsx.workbook(title, head, rows, epoch))
 
 
 def catalog(sets: list[Dataset], lang: str, site_url: str, licence_name: str, licence_url: str,

@@ -20,15 +20,17 @@ from . import charts, kinds, markdown_text, schema
 from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
+from .mkdocs_engine import LANGUAGE_PREFIX
 from .model import Portal, Text
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options
-from .ui import STRINGS, text_plain, ui
+from .ui import LIST_SEPARATOR, STRINGS, amount, colon, count, heading, parenthesised, text_plain, ui
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
+WIDE_TEMPLATES = ("investment.html", "zone.html", "leaders.html", "chief_table.html")
 RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
-            "data/", "feeds/")
+            "data/", "feeds/")   # a jurisdiction's id may not take these addresses
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,26 @@ def _of(j, key: str) -> Text:
 
 
 def plan(portal: Portal, report: Report) -> list[Page]:
-    """Every page of the site; two records claiming one address is an error."""
+    """Every page of the site; two records claiming one address is an error.
+
+    Every folder a visitor can reach by shortening an address has a page of its own (a
+    jurisdiction's chains/, zones/, the portal's projects/, feeds/, schema/, data/<jurisdiction>/):
+    no address ends at a server's bare 'forbidden'.
+    """
     pages = [Page("", "home.html", Text(*STRINGS["home"]), ("site-config.yml", 0)),
              Page("people/", "people.html", Text(*STRINGS["people"]), ("content/people", 0)),
              Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0)),
              Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0)),
              Page("investment/", "investment.html", Text(*STRINGS["investment"]), ("content/projects", 0),
                   {"scope": None}, searchable=False),
-             Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0), searchable=False)]
+             Page("projects/", "projects.html", Text(*STRINGS["projects_index"]), ("content/projects", 0),
+                  searchable=False),
+             Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0), searchable=False),
+             Page("feeds/", "feeds.html", Text(*STRINGS["feeds"]), ("content/projects", 0), searchable=False),
+             Page("schema/", "schemas.html", Text(*STRINGS["schemas"]), ("generator/schema.py", 0), searchable=False)]
     for project in portal.all("project"):
-        pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin, {"project": project}))
+        pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin,
+                          {"project": project, "j": portal.jurisdiction_of(project)}))
     for j in portal.jurisdictions:
         base = f"{j.id}/"
         pages.append(Page(base, "jurisdiction.html", j.name, j.origin, {"j": j}))
@@ -88,12 +100,20 @@ def plan(portal: Portal, report: Report) -> list[Page]:
         if portal.chain_leaders(j):
             pages.append(Page(base + "leaders/", "leaders.html", Text(*STRINGS["leaders"]), j.origin, {"j": j},
                               searchable=False, heading=_of(j, "leaders")))
+        if j.zones:
+            pages.append(Page(base + "zones/", "zones.html", Text(*STRINGS["zones"]), j.origin, {"j": j},
+                              searchable=False, heading=_of(j, "zones")))
         for zone in j.zones:
             pages.append(Page(f"{base}zones/{zone.id}/", "zone.html", zone.name, j.origin, {"j": j, "zone": zone},
                               searchable=False))
+        if portal.chains_of(j):
+            pages.append(Page(base + "chains/", "chains.html", Text(*STRINGS["chains"]), j.origin, {"j": j},
+                              heading=_of(j, "chains")))
         for chain in portal.chains_of(j):
             pages.append(Page(f"{base}chains/{chain.id}/", "chain.html", chain.name, chain.origin,
                               {"j": j, "chain": chain}))
+        pages.append(Page(f"data/{j.id}/", "jurisdiction_data.html", Text(*STRINGS["data_catalog"]), j.origin,
+                          {"j": j}, searchable=False, heading=_of(j, "data_catalog")))
     for policy in portal.all("policy"):
         pages.append(Page(f"policies/{policy.id}/", "policy.html", policy.title, policy.origin, {"policy": policy}))
     _refuse_duplicate_paths(pages, report)
@@ -168,19 +188,27 @@ class Fragments:
         return Markup(f'<span class="portal-not-stated">{self._ui("not_stated")}</span>')
 
     def cite(self, source) -> Markup:
-        """The policy document a record cites, with its number and where in it."""
+        """The policy document a record cites, with its number and where in it, as a paragraph."""
+        return Markup(f'<p class="portal-source">{self._ui("source")}{colon(self.lang)}{self.citation(source)}</p>\n')
+
+    def citation(self, source) -> Markup:
+        """《Title》（number）附件2 / Title (number), Annex 2: a document and the place in it."""
         doc = self.portal.get("policy", source.doc)
-        number = f" ({escape(doc.number)})" if doc.number else ""
-        where = f", {self._ui('where_in_doc')} {self._t(source.at)}" if source.at else ""
-        return Markup(f'<p class="portal-source">{self._ui("source")}: <a href="{self._url(f"policies/{doc.id}/")}">'
-                      f'{self._t(doc.title)}</a>{number}{where}</p>\n')
+        title = f'<a href="{self._url(f"policies/{doc.id}/")}">{self._t(doc.title)}</a>'
+        if self.lang == "zh":
+            title = f"《{title}》"
+        number = escape(parenthesised(doc.number, self.lang)) if doc.number else ""
+        where = ""
+        if source.at:
+            where = (f"{self._t(source.at)}" if self.lang == "zh" else f", {self._t(source.at)}")
+        return Markup(f"{title}{number}{where}")
 
     def provenance(self, record) -> Markup:
         """Whether a record is illustrative, its source, its note."""
         parts = []   # plain strings: adding one to a Markup would escape it
         if record.illustrative:
-            parts.append(f'<p class="portal-illustrative"><strong>{self._ui("illustrative")}</strong> '
-                         f'{self._ui("illustrative_note")}</p>')
+            parts.append(f'<p class="portal-illustrative"><strong>{self._ui("illustrative")}</strong>'
+                         f'{escape(colon(self.lang))}{self._ui("illustrative_note")}</p>')
         if record.source:
             parts.append(str(self.cite(record.source)))
         if record.note:
@@ -206,7 +234,7 @@ def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(d) for d in theme_dirs]),
                                   jinja2.PrefixLoader({"default": built_in}, delimiter=":")])
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, auto_reload=False)
+                             lstrip_blocks=True, auto_reload=False, extensions=["jinja2.ext.do"])
     env.globals.update(kinds=kinds, schema=schema)
     return env
 
@@ -229,9 +257,12 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
         body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
         # Material prints the title unescaped. A JSON string is a valid YAML scalar, and far
         # cheaper to write than yaml.safe_dump.
-        title = json.dumps(str(escape(text_plain(page.full_title, lang))), ensure_ascii=False)
+        # The home page's tab is the portal's name alone (Material's default when no title is given).
+        title = f"title: {json.dumps(str(escape(tab_title(page, lang))), ensure_ascii=False)}\n" if page.path else ""
         search = "" if page.searchable else "search:\n  exclude: true\n"
-        text = f"---\ntitle: {title}\n{search}---\n\n{body}"
+        # A list's columns need the width the table of contents would take.
+        wide = "hide:\n  - toc\n" if page.template in WIDE_TEMPLATES else ""
+        text = f"---\n{title}{search}{wide}---\n\n{body}"
         if in_memory is None:
             write_if_changed(docs_dir / page.path / "index.md", text)
         else:
@@ -270,9 +301,19 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
     return dict(
         page.context, datasets=shared["datasets"], portal=portal, page=page, config=config, lang=lang,
         breadcrumbs=breadcrumbs(page, shared["by_path"]),
+        page_address=config.base_url + LANGUAGE_PREFIX[lang] + page.path,
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
+        h=lambda value: heading(value, lang),
         ui=lambda key: ui(key, lang),
+        amount=amount, count=lambda n, key: count(n, key, lang), colon=colon(lang),
+        join=lambda items: Markup(LIST_SEPARATOR[lang]).join(items),
+        join_t=lambda values: Markup(LIST_SEPARATOR[lang]).join(text_html(v, lang) for v in values),
+        join_links=lambda chains: Markup(LIST_SEPARATOR[lang]).join(fragments.chain_link(c) for c in chains),
+        paren=lambda text: parenthesised(text, lang),
+        citation=fragments.citation,
+        figures=lambda: figures(portal, lang),
+        kind_name=lambda name: schema.kind_title(name, lang),
         url=lambda to_path: relative_url(page.path, to_path),
         label=lambda table, key: kind_label(table, key, lang),
         markdown=markdown_text.to_html,
@@ -301,6 +342,24 @@ def breadcrumbs(page: Page, by_path: dict[str, Page]) -> list[Page]:
     return [by_path[path] for path in above if path in by_path]
 
 
+def figures(portal: Portal, lang: str) -> dict:
+    """The home page's headline figures: counts, investment by stage (the common kinds, which
+    compare across jurisdictions, in their lifecycle order), what changed recently."""
+    projects = portal.all("project")
+    by_kind: dict[str, list] = {}
+    for project in projects:
+        stage = portal.entry(portal.jurisdiction_of(project).stages, project.stage)
+        by_kind.setdefault(stage.kind, []).append(project)
+    by_stage = [(kind_label(kinds.STAGE_KINDS, kind, lang), len(by_kind[kind]),
+                 sum(p.amount or 0 for p in by_kind[kind])) for kind in kinds.STAGE_KINDS if kind in by_kind]
+    recent = sorted(projects, key=lambda p: (portal.as_of[p.id], p.id), reverse=True)[:5]
+    return {"jurisdictions": len(portal.jurisdictions), "chains": len(portal.all("chain")), "projects": len(projects),
+            "amount": sum(p.amount or 0 for p in projects), "illustrative_projects": sum(bool(p.illustrative)
+                                                                                         for p in projects),
+            "by_stage": by_stage, "recent_projects": [(p, portal.as_of[p.id]) for p in recent],
+            "recent_policies": sorted(portal.all("policy"), key=lambda p: (p.date, p.id), reverse=True)[:5]}
+
+
 def _example(portal: Portal, kind: str) -> str:
     """The `new` template of a kind, as the editor's guide shows it."""
     from .scaffold import draft
@@ -313,27 +372,41 @@ def _example(portal: Portal, kind: str) -> str:
 
 
 def nav(portal: Portal, pages: list[Page], lang: str) -> list:
-    """The site navigation, grouped by jurisdiction and chain so each page lists only its branch."""
+    """The site navigation, grouped by jurisdiction and chain so each page lists only its branch.
+    The editor's guide, the feeds and the schemas are reached from the footer and the data
+    catalog, not from the public menu."""
     def entry(page: Page):
-        return {str(escape(text_plain(page.title, lang))): page.path + "index.md"}
+        return {str(escape(heading(page.title, lang))): page.path + "index.md"}
+
+    def section(index: str, children: list) -> list:
+        return [index + "index.md"] + children   # with navigation.indexes, the label opens the index
 
     by_path = {p.path: p for p in pages}
     tree: list = [entry(by_path[""])]
     for j in portal.jurisdictions:
-        section = [f"{j.id}/index.md"] + [entry(by_path[f"{j.id}/{sub}/"]) for sub in
-                                          ("chiefs", "units", "tasks", "investment", "leaders")
-                                          if f"{j.id}/{sub}/" in by_path]
-        zones = [entry(by_path[f"{j.id}/zones/{z.id}/"]) for z in j.zones]
-        if zones:
-            section.append({ui("zones", lang): zones})
-        chains = [entry(by_path[f"{j.id}/chains/{c.id}/"]) for c in portal.chains_of(j)]
+        items = [entry(by_path[f"{j.id}/{sub}/"]) for sub in ("chiefs", "units", "tasks", "investment", "leaders")
+                 if f"{j.id}/{sub}/" in by_path]
+        if j.zones:
+            items.append({heading(Text(*STRINGS["zones"]), lang): section(
+                f"{j.id}/zones/", [entry(by_path[f"{j.id}/zones/{z.id}/"]) for z in j.zones])})
+        chains = portal.chains_of(j)
         if chains:
-            section.append({ui("chains", lang): chains})
-        tree.append({str(escape(text_plain(j.name, lang))): section})
+            items.append({heading(Text(*STRINGS["chains"]), lang): section(
+                f"{j.id}/chains/", [entry(by_path[f"{j.id}/chains/{c.id}/"]) for c in chains])})
+        tree.append({str(escape(heading(j.name, lang))): section(f"{j.id}/", items)})
     tree.append(entry(by_path["people/"]))
     # Project pages stay out of the navigation: a list of thousands would weigh on every page.
-    tree.append({ui("investment", lang): ["investment/index.md", entry(by_path["data/"])]})
+    tree.append({heading(Text(*STRINGS["investment"]), lang): section("investment/", [entry(by_path["data/"])])})
     policies = [entry(by_path[f"policies/{p.id}/"]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
-    tree.append({ui("policies", lang): ["policies/index.md"] + policies})
-    tree.append(entry(by_path["guide/"]))
+    tree.append({heading(Text(*STRINGS["policies"]), lang): section("policies/", policies)})
     return tree
+
+
+def tab_title(page: Page, lang: str) -> str:
+    """What the browser's tab, a bookmark and a search result say: the page's heading, and the
+    jurisdiction it belongs to when the heading does not name it."""
+    title = heading(page.full_title, lang)
+    j = page.context.get("j")
+    if j is not None and page.template != "jurisdiction.html" and text_plain(j.name, lang) not in title:
+        title += f" · {heading(j.name, lang)}"
+    return title

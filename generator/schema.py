@@ -322,6 +322,11 @@ class Struct(Type):
 # The Chinese names of record kinds and structures, for messages: no English inside the Chinese.
 KIND_NAMES_ZH = {"jurisdiction": "辖区", "unit": "单位", "person": "人员", "chain": "产业链", "project": "项目",
                  "policy": "政策文件", "task": "任务"}
+def kind_title(name: str, lang: str) -> str:
+    """A record kind's name as a heading says it: 产业链 / Chain."""
+    return {"zh": KIND_NAMES_ZH.get(name, name), "en": name.capitalize()}[lang]
+
+
 STRUCT_NAMES_ZH = dict(KIND_NAMES_ZH, **{
     "source": "出处", "target": "目标", "coordinates": "经纬度", "role": "角色", "body": "机构", "map kind": "图谱种类",
     "list kind": "清单种类", "stage": "阶段", "substage": "阶段子类", "tier": "企业梯队", "cadence": "会议与报告制度",

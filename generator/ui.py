@@ -3,6 +3,61 @@ from __future__ import annotations
 
 STRINGS = {
     "home": ("首页", "Home"),
+    "no_projects_in_zone": ("本园区暂无招商项目。", "No investment project is hosted here yet."),
+    "leaders_note": ("链主企业及其牵头招引的项目。", "Chain-leader enterprises and the projects they lead."),
+    "no_projects_led": ("暂无其牵头的招商项目。", "No investment project led by it yet."),
+    "illustrative_list_short": ("{n} / {total} 个项目为示例数据，见页末说明。", "{n} of {total} projects are illustrative; see the note at the end."),
+    "data_note": ("以下数据可自由下载、再利用。CSV 为带 BOM 的 UTF-8（Excel 可直接打开中文），xlsx 可直接在电子表格中打开。",
+                  "The data below is free to download and reuse. The CSV files are UTF-8 with a byte-order mark, so "
+                  "Excel opens Chinese correctly; the xlsx files open in any spreadsheet."),
+    "catalog_machine": ("机器可读目录", "Machine-readable catalog"),
+    "more_data": ("更多", "More"),
+    "no_data_yet": ("本辖区暂无可下载的数据。", "This jurisdiction has no data to download yet."),
+    "group": ("分组", "Group"),
+    "projects_index_note": ("每个项目都有自己的页面。请从招商项目清单进入：可按辖区、产业链、阶段和园区筛选。",
+                            "Every project has a page of its own. Start from a list of investment projects, which "
+                            "filters by jurisdiction, chain, stage and zone."),
+    "feeds_note": ("用订阅阅读器订阅，获知新增和更新的招商项目（Atom 格式）。",
+                   "Subscribe in a feed reader to hear of new and changed investment projects (Atom)."),
+    "schemas_note": ("每类记录的字段定义，供工具和编辑者校验内容。说明见", "The fields of each kind of record, for tools and "
+                     "editors to check content against. Explained in the"),
+    "record_kind": ("记录类型", "Record kind"),
+    "people_note": ("政策文件中点名的人员，及其在各产业链担任的职务。", "The people the policy documents name, and what each holds on which chain."),
+    "document": ("文件", "Document"),
+    "project_of": ("所属产业链", "Project of"),
+    "illustrative_rows": ("表中标为示例数据的产业链为演示功能而编写，并非来自政策文件。",
+                          "Chains marked Illustrative were made up to show a feature; they are not from a policy document."),
+    "filter_and_sort": ("筛选与排序", "Filter and sort"),
+    "sort_default": ("默认顺序", "Default order"),
+    "enterprise": ("企业", "Enterprise"),
+    "in_the_portal_list": ("在全部招商项目中筛选、比较", "Filter and compare in the list of all investment projects"),
+    "in_this_jurisdiction": ("本辖区", "In this jurisdiction"),
+    "chief_table_note": ("谁负责哪条产业链", "Who is in charge of which chain"),
+    "tasks_note": ("任务、时限与责任单位", "Tasks, deadlines and responsible units"),
+    "body": ("机构", "Body"),
+    "tier": ("梯队", "Tier"),
+    "cadence": ("制度", "Meeting or report"),
+    "figures": ("门户概况", "The portal in figures"),
+    "unit_jurisdictions": ("个辖区", "jurisdictions"),
+    "unit_chains": ("条产业链", "industrial chains"),
+    "unit_projects": ("个招商项目", "investment projects"),
+    "unit_amount": ("亿元计划投资", "CNY 100m planned investment"),
+    "figures_illustrative": ("招商项目及投资额中有 {n} 个（共 {total} 个）为演示功能编写的示例数据，不是实际项目。",
+                             "{n} of the {total} investment projects, and their amounts, are illustrative: made up to "
+                             "show the lists, not actual projects."),
+    "ways_in": ("从这里开始", "Where to start"),
+    "who_is_in_charge": ("谁负责哪条产业链", "Who is in charge of which chain"),
+    "who_is_in_charge_note": ("各地的链长分工表与人员索引。", "Each jurisdiction's chief-assignment table, and the people index."),
+    "for_investors": ("投资者", "For investors"),
+    "for_investors_note": ("招商项目清单，可筛选、比较和下载。", "Investment projects to filter, compare and download."),
+    "how_it_works": ("各地如何运行链长制", "How each jurisdiction runs the system"),
+    "how_it_works_note": ("组织体系、图谱与清单、会议制度和政策原文。", "Roles, bodies, maps and lists, meetings, and the "
+                          "policy documents."),
+    "investment_by_stage": ("招商项目按阶段", "Investment Projects by Stage"),
+    "recent": ("最近更新", "Recently Updated"),
+    "projects_index": ("全部项目", "All Projects"),
+    "feeds": ("订阅", "Feeds"),
+    "schemas": ("内容模型（JSON Schema）", "Content Model (JSON Schema)"),
     "breadcrumbs": ("当前位置", "You are here"),
     "of_jurisdiction": ("{j}{page}", "{page}: {j}"),
     "jurisdictions": ("辖区", "Jurisdictions"),
@@ -170,7 +225,7 @@ STRINGS = {
     "data_table": ("数据表", "Data table"),
     "chart_noscript": ("图表需要 JavaScript；同样的数据见下表。", "The chart needs JavaScript; the same data is in the table."),
     "charts": ("图表", "Charts"),
-    "sort_by": ("按此列排序", "Sort by this column"),
+    "sort_by": ("排序", "Sort by"),
 }
 
 
@@ -184,3 +239,79 @@ def text_plain(value, lang: str) -> str:
     if value is None:
         return ""
     return value.get(lang) or f"{value.zh} ({ui('translation_pending', lang)})"
+
+
+# --- how the two languages set words and numbers -----------------------------------------------
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "per", "the", "to",
+                "vs", "via", "with", "from", "into"}
+
+
+def title_case(text: str) -> str:
+    """English in title case, as headings are: 'investor pool and project pool' → 'Investor Pool
+    and Project Pool'. Words already holding a capital or a digit (5G, SMEs, iPhone) stay as written."""
+    words = text.split(" ")
+    result = []
+    for i, word in enumerate(words):
+        parts = word.split("-")
+        for k, part in enumerate(parts):
+            lead = len(part) - len(part.lstrip("\"'“‘(["))
+            core = part[lead:]
+            edge = (i == 0 and k == 0) or i == len(words) - 1
+            if core[:1].islower() and \
+                    not any(ch.isupper() or ch.isdigit() for ch in core) and (edge or core.lower() not in _SMALL_WORDS):
+                parts[k] = part[:lead] + core[:1].upper() + core[1:]
+        result.append("-".join(parts))
+    return " ".join(result)
+
+
+def heading(value, lang: str) -> str:
+    """Text set as a heading: English in title case; Chinese as written."""
+    text = text_plain(value, lang)
+    return title_case(text) if lang == "en" and value is not None and value.get(lang) else text
+
+
+# Chinese is set with full-width punctuation: 甲、乙 · 出处：… · 已动工（新建）.
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+COLON = {"zh": "：", "en": ": "}
+PARENTHESES = {"zh": "（{}）", "en": " ({})"}
+
+
+def joined(items, lang: str) -> str:
+    """A list of items in running text: 甲、乙、丙 / a, b, c."""
+    return LIST_SEPARATOR[lang].join(items)
+
+
+def colon(lang: str) -> str:
+    return COLON[lang]
+
+
+def parenthesised(text: str, lang: str) -> str:
+    """A remark after a word: 已动工（新建） / ground broken (new)."""
+    return PARENTHESES[lang].format(text)
+
+
+def count(n: int, key: str, lang: str) -> str:
+    """A number of things: '22 条产业链', '1 document', '3 documents'."""
+    zh, singular, plural = COUNTS[key]
+    if lang == "zh":
+        return f"{n:,} {zh}"
+    return f"{n:,} {singular if n == 1 else plural}"
+
+
+COUNTS = {
+    "chains": ("条产业链", "chain", "chains"),
+    "people": ("位人员", "person", "people"),
+    "units": ("个单位", "unit", "units"),
+    "documents": ("份文件", "document", "documents"),
+    "projects": ("个项目", "project", "projects"),
+    "jurisdictions": ("个辖区", "jurisdiction", "jurisdictions"),
+    "zones": ("个园区", "zone", "zones"),
+    "enterprises": ("家企业", "enterprise", "enterprises"),
+}
+
+
+def amount(value: float | None) -> str:
+    """An amount in 100 million yuan, as every page, chart table, feed and download shows it:
+    two decimals, thousands separated (12.50, 1,230.00)."""
+    return "" if value is None else f"{value:,.2f}"

@@ -65,7 +65,7 @@ def test_clicking_a_chain_map_node_opens_what_it_stands_for(tab, base_url):
     wait_for_charts(tab, [chart_id])
     tab.locator("#" + chart_id).scroll_into_view_if_needed()
     tab.wait_for_timeout(300)
-    x, y = node_pixel(tab, chart_id, "Example chain leader A (illustrative)")
+    x, y = node_pixel(tab, chart_id, "Example chain leader A")
     tab.mouse.click(x, y)
     tab.wait_for_url("**/en/shanxi/units/#unit-shanxi-example-leader-a")
 
@@ -77,8 +77,8 @@ def test_gaps_and_tiers_are_marked_differently(sample_site):
     categories = [c["name"] for c in options["series"][0]["categories"]]
     assert categories[nodes["raw materials (gap to fill)"]["category"]] == "gap to fill"
     assert categories[nodes["key components"]["category"]] == "segment"
-    assert categories[nodes["Example chain leader A (illustrative)"]["category"]] == "chain-leader enterprise"
-    assert categories[nodes["Example chain-core firm A (illustrative)"]["category"]] == "chain-core enterprise"
+    assert categories[nodes["Example chain leader A"]["category"]] == "chain-leader enterprise"
+    assert categories[nodes["Example chain-core firm A"]["category"]] == "chain-core enterprise"
     table = soup.select_one("#chart-chain-map-shanxi-example-a").find_parent("figure").select("tbody tr")
     assert "gap to fill" in table[0].get_text()
 

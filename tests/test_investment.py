@@ -22,7 +22,7 @@ def test_the_portal_list_is_complete_without_javascript(sample_site):
     assert set(list_ids(soup)) == SHANXI_PROJECTS
     assert "显示 8 / 8 个项目" in soup.select_one("[data-count]").get_text()
     assert soup.select_one("form.portal-filters").has_attr("hidden")        # shown by the script only
-    assert soup.select_one(".portal-illustrative") is not None                # the sample says so plainly
+    assert "8 / 8 个项目为示例数据" in soup.select_one(".portal-illustrative-line").get_text()   # said plainly
     stages = [o["value"] for o in soup.select("select[name=stage] option") if o["value"]]
     assert stages == ["under_implementation", "reserve", "planned"]
     row = soup.select_one("tr[data-chain='shanxi-example-b'][data-stage='under_implementation']")
@@ -43,7 +43,7 @@ def test_each_project_has_its_own_page_linking_its_context(sample_site):
 def test_zone_and_chain_leader_views(sample_site):
     zone = content(page(sample_site, "shanxi/zones/example-zone-a/"))
     assert set(list_ids(zone)) == {"shanxi-a-1", "shanxi-a-2", "shanxi-a-5", "shanxi-b-3"}
-    assert {a.get_text() for a in zone.select("#chains + ul a")} == {"示例产业链甲（虚构）", "示例产业链乙（虚构）"}
+    assert {a.get_text() for a in zone.select("#chains + p a")} == {"示例产业链甲", "示例产业链乙"}
     leaders = content(page(sample_site, "shanxi/leaders/"))
     leader = leaders.select_one("#leader-shanxi-example-leader-a")
     assert set(list_ids(leader)) == {"shanxi-a-1", "shanxi-a-2", "shanxi-a-5"}
@@ -51,9 +51,9 @@ def test_zone_and_chain_leader_views(sample_site):
 
 def test_downloads_hold_the_rows_of_the_page_in_both_languages(sample_site):
     for prefix, heading in (("", "项目"), ("en/", "Project")):
-        for key in ("projects", "shanxi/projects", "shanxi/shanxi-example-a/projects"):
+        for key in ("projects", "shanxi/projects", "shanxi/shanxi-example-a-projects"):
             page_path = {"projects": "investment/", "shanxi/projects": "shanxi/investment/",
-                         "shanxi/shanxi-example-a/projects": "shanxi/chains/shanxi-example-a/"}[key]
+                         "shanxi/shanxi-example-a-projects": "shanxi/chains/shanxi-example-a/"}[key]
             soup = content(page(sample_site, prefix + page_path))
             shown = set(list_ids(soup)) if soup.select(".portal-list") else {
                 a["href"].rstrip("/").split("/")[-1] for a in soup.select("#table-projects tbody a")}
@@ -74,8 +74,8 @@ def test_the_catalog_lists_every_dataset_with_licence_date_and_schema(sample_sit
     catalog = json.loads((sample_site / "data" / "catalog.json").read_text(encoding="utf-8"))
     assert catalog["@type"] == "dcat:Catalog"
     keys = {d["dct:identifier"] for d in catalog["dcat:dataset"]}
-    assert keys == {"projects", "shanxi/projects", "shanxi/shanxi-example-a/projects",
-                    "shanxi/shanxi-example-b/projects"}
+    assert keys == {"projects", "shanxi/projects", "shanxi/shanxi-example-a-projects",
+                    "shanxi/shanxi-example-b-projects"}
     for dataset in catalog["dcat:dataset"]:
         assert dataset["dct:license"] == "https://creativecommons.org/licenses/by/4.0/"
         assert dataset["dct:modified"] >= "2024-01-01"

@@ -45,7 +45,7 @@ def test_chen_fei_holds_three_chains_in_the_people_index(sample_site):
                                  ("en/", "Chen Fei", {"small and medium aero-engines and aerospace equipment",
                                                       "advanced steel materials", "carbon-based materials"})]:
         row = content(page(sample_site, prefix + "people/")).select_one("#person-chen-fei")
-        assert row.find("td").get_text(strip=True) == name   # in English: romanised, not given in content
+        assert row.select_one(".portal-person-name").get_text(strip=True) == name   # in English: romanised, not given in content
         held = {a.get_text(strip=True) for a in row.select("li a")}
         assert held == chains
 

@@ -29,6 +29,15 @@
     FIELDS.forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
     page = Math.max(1, parseInt(params.get("page"), 10) || 1);
     form.hidden = false;
+    // The filters fold behind one control on a phone, so that the list starts on the first
+    // screen; on a desk, or when the address carries a filtered view, they are open.
+    var panel = list.querySelector(".portal-filter-panel");
+    var summary = panel && panel.querySelector("summary");
+    if (panel) {
+      panel.hidden = false;
+      panel.open = window.matchMedia("(min-width: 60em)").matches ||
+        FIELDS.some(function (name) { return name !== "sort" && params.get(name); });
+    }
 
     headers.forEach(function (th, index) {
       var button = document.createElement("button");
@@ -92,7 +101,14 @@
         .replace("{from}", total ? first + 1 : 0).replace("{to}", Math.min(first + pageSize, total))
         .replace("{n}", total).replace("{total}", rows.length);
       drawPager(pages);
+      markActive(v);
       remember(v);
+    }
+
+    function markActive(v) {
+      if (!summary) return;
+      var active = FIELDS.filter(function (name) { return name !== "sort" && v[name]; }).length;
+      if (active) summary.setAttribute("data-active", active); else summary.removeAttribute("data-active");
     }
 
     function remember(v) {
