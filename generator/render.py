@@ -24,11 +24,11 @@ from .mkdocs_engine import LANGUAGE_PREFIX
 from .model import Portal, Text
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options
-from .ui import LIST_SEPARATOR, STRINGS, amount, colon, count, heading, parenthesised, text_plain, ui
+from .ui import LIST_SEPARATOR, STRINGS, amount, colon, count, heading, parenthesised, sentence_case, text_plain, ui
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
-WIDE_TEMPLATES = ("investment.html", "zone.html", "leaders.html", "chief_table.html")
+WIDE_TEMPLATES = ("investment.html", "zone.html", "leaders.html", "chief_table.html", "tasks.html")
 RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
             "data/", "feeds/")   # a jurisdiction's id may not take these addresses
 
@@ -148,7 +148,7 @@ def text_html(value: Text | None, lang: str) -> Markup:
         return Markup("")
     shown = value.get(lang)
     if shown:
-        return escape(shown)
+        return escape(sentence_case(shown, lang))
     return Markup('<span lang="zh-CN">{}</span> <mark class="portal-pending">{}</mark>').format(
         value.zh, ui("translation_pending", lang))
 
@@ -217,8 +217,9 @@ class Fragments:
 
 
 def kind_label(table: dict, key: str, lang: str) -> str:
+    """A common kind's name, as a table cell or a label shows it: 谋划 / Planned."""
     zh, en, _ = table[key]
-    return zh if lang == "zh" else en
+    return {"zh": zh, "en": en[:1].upper() + en[1:]}[lang]
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -262,7 +263,8 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
         search = "" if page.searchable else "search:\n  exclude: true\n"
         # A list's columns need the width the table of contents would take.
         wide = "hide:\n  - toc\n" if page.template in WIDE_TEMPLATES else ""
-        text = f"---\n{title}{search}{wide}---\n\n{body}"
+        meta = title + search + wide
+        text = f"---\n{meta}---\n\n{body}" if meta else body
         if in_memory is None:
             write_if_changed(docs_dir / page.path / "index.md", text)
         else:
@@ -305,6 +307,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
         h=lambda value: heading(value, lang),
+        cap=lambda text: sentence_case(text, lang),
         ui=lambda key: ui(key, lang),
         amount=amount, count=lambda n, key: count(n, key, lang), colon=colon(lang),
         join=lambda items: Markup(LIST_SEPARATOR[lang]).join(items),

@@ -117,7 +117,7 @@ STRINGS = {
                           "Made up to show a feature; not from a policy document."),
     "not_stated": ("文件未载明", "not stated in the document"),
     "translation_pending": ("待翻译", "translation pending"),
-    "lead": ("牵头", "lead"),
+    "lead": ("牵头", "Lead"),
     "first_named_leads": ("排第一的为牵头单位", "the first named leads"),
     "issuer": ("发文机关", "Issued by"),
     "number": ("文号", "Document number"),
@@ -263,6 +263,12 @@ def title_case(text: str) -> str:
                 parts[k] = part[:lead] + core[:1].upper() + core[1:]
         result.append("-".join(parts))
     return " ".join(result)
+
+
+def sentence_case(text: str, lang: str) -> str:
+    """English set where a label stands alone (a table cell, a list item) starts with a capital:
+    content writes 'construction machinery' so that it reads well inside a sentence too."""
+    return text[:1].upper() + text[1:] if lang == "en" and text[:1].islower() else text
 
 
 def heading(value, lang: str) -> str:

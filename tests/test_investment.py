@@ -28,7 +28,7 @@ def test_the_portal_list_is_complete_without_javascript(sample_site):
     row = soup.select_one("tr[data-chain='shanxi-example-b'][data-stage='under_implementation']")
     assert "实施类" in row.get_text() and "续建类" in row.get_text() and "20" in row.get_text()
     english = content(page(sample_site, "en/investment/"))
-    assert "under implementation (continuing)" in english.get_text() and "Amount (CNY 100m)" in english.get_text()
+    assert "Under implementation (continuing)" in english.get_text() and "Amount (CNY 100m)" in english.get_text()
 
 
 def test_each_project_has_its_own_page_linking_its_context(sample_site):

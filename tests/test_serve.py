@@ -71,7 +71,7 @@ def test_serve_rebuilds_on_change_and_pages_reload(server):
 def test_the_preview_serves_both_languages_and_nothing_outside(server):
     root, base = server
     assert 'lang="en"' in fetch(base + "en/linhai/") and 'lang="en"' in fetch(base + "en")   # redirected to en/
-    assert "seafood processing chain" in fetch(base + "en/linhai/chains/linhai-seafood/")
+    assert "Seafood Processing Chain" in fetch(base + "en/linhai/chains/linhai-seafood/")
     for outside in ("en/../../portal/site-config.yml", "en/%2e%2e/%2e%2e/portal/site-config.yml"):
         with pytest.raises(urllib.error.HTTPError):
             fetch(base + outside)
