@@ -22,7 +22,7 @@ from . import geojson, kinds
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
-from .ui import text_plain, ui
+from .ui import SEMICOLON, amount, colon, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -202,8 +202,8 @@ def _count_and_amount_bar(groups: dict[str, list[Record]], lang: str, chart_id: 
     bar.set_global_opts(yaxis_opts=opts.AxisOpts(name=_label(lang, "amount")), legend_opts=opts.LegendOpts(pos_top="0"),
                         tooltip_opts=opts.TooltipOpts(trigger="axis"),
                         xaxis_opts=opts.AxisOpts(axislabel_opts=opts.LabelOpts(interval=0, rotate=0)))
-    rows = [[k, a, c] for k, a, c in zip(labels, amounts, counts)]
-    return Chart(chart_id, _options(bar), f"{_label(lang, 'by')} {axis}",
+    rows = [[k, amount(a), c] for k, a, c in zip(labels, amounts, counts)]
+    return Chart(chart_id, _options(bar), _label(lang, "by").format(axis=axis),
                  [axis, _label(lang, "amount"), _label(lang, "count_projects_axis")], rows, 340)
 
 
@@ -244,12 +244,12 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
             if zone.coordinates is None:
                 continue
             projects = [p for p in portal.of_jurisdiction("project", j) if p.zone == zone.id]
-            amount = round(sum(p.amount or 0 for p in projects), 2)
-            points.append((text_plain(zone.name, lang), zone.coordinates.lon, zone.coordinates.lat, amount,
+            invested = round(sum(p.amount or 0 for p in projects), 2)
+            points.append((text_plain(zone.name, lang), zone.coordinates.lon, zone.coordinates.lat, invested,
                            len(projects), f"{j.id}/zones/{zone.id}/"))
     if not points:
         return None
-    rows = [[(name, url), lon, lat, amount, count] for name, lon, lat, amount, count, url in points]
+    rows = [[(name, url), lon, lat, amount(total), count] for name, lon, lat, total, count, url in points]
     head = [_label(lang, "zone"), _label(lang, "lon"), _label(lang, "lat"), _label(lang, "amount"),
             _label(lang, "count_projects_axis")]
     if base_map is not None:
@@ -259,15 +259,16 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
         for name, lon, lat, *_ in points:
             geo.add_coordinate(name, lon, lat)
         # A string template, not pyecharts' default JavaScript formatter: options are data only.
-        geo.add(_label(lang, "zones"), [(name, amount) for name, _, _, amount, _, _ in points], type_="scatter",
+        geo.add(_label(lang, "zones"), [(name, total) for name, _, _, total, _, _ in points], type_="scatter",
                 symbol_size=18, label_opts=opts.LabelOpts(is_show=True, formatter="{b}", position="right"),
                 tooltip_opts=opts.TooltipOpts(formatter="{b}"))
         geo.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(formatter="{b}"))
         options = _options(geo)
         _attach_urls(options, {name: url for name, *_, url in points})
         approval = base_map.approval or _label(lang, "no_approval")
-        caption = (f"{_label(lang, 'base_map')}: {text_plain(base_map.source, lang)}; {_label(lang, 'approval')}: "
-                   f"{approval}" + (f" — {_label(lang, 'illustrative_map')}" if base_map.illustrative else ""))
+        caption = (f"{_label(lang, 'base_map')}{colon(lang)}{text_plain(base_map.source, lang)}{SEMICOLON[lang]}"
+                   f"{_label(lang, 'approval')}{colon(lang)}{approval}"
+                   + (f" — {_label(lang, 'illustrative_map')}" if base_map.illustrative else ""))
         return Chart(chart_id, options, caption, head, rows, 460, map_name=map_name, map_file=base_map.file)
     scatter = Scatter()
     scatter.add_xaxis([lon for _, lon, *_ in points])
@@ -278,8 +279,8 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
                             legend_opts=opts.LegendOpts(pos_top="0"))
     options = _options(scatter)
     # Named points, so that labels, tooltips and clicks know their zone.
-    options["series"][0]["data"] = [{"name": name, "value": [lon, lat, amount], "url": url}
-                                    for name, lon, lat, amount, _, url in points]
+    options["series"][0]["data"] = [{"name": name, "value": [lon, lat, total], "url": url}
+                                    for name, lon, lat, total, _, url in points]
     return Chart(chart_id, options, _label(lang, "schematic_caption"), head, rows, 420)
 
 

@@ -18,7 +18,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from .config import SiteConfig
 from .files import copy_if_changed, write_if_changed
-from .ui import text_plain
+from .ui import text_plain, ui
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}   # where each language lives in the built site
@@ -64,15 +64,27 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
         },
         "extra": {
             "generator": False,
+            "footer_label": ui("footer_links", lang),
+            "footer_links": [{"title": ui(key, lang), "path": path} for key, path in
+                             (("data_catalog", "data/"), ("feeds", "feeds/"), ("guide", "guide/"), ("schemas", "schema/"))],
+            # The 404 page, in every language, the visitor's first; absolute links, since the
+            # server sends it at any depth.
+            "not_found": [{"lang": each, "heading": ui("not_found", each), "text": ui("not_found_text", each),
+                           "links": [{"title": ui("home", each), "url": config.base_url + LANGUAGE_PREFIX[each]},
+                                     {"title": ui("investment", each),
+                                      "url": config.base_url + LANGUAGE_PREFIX[each] + "investment/"},
+                                     {"title": ui("policies", each),
+                                      "url": config.base_url + LANGUAGE_PREFIX[each] + "policies/"}]}
+                          for each in sorted(LANGUAGE_PREFIX, key=lambda other: other != lang)],
             # Each entry is the other language's root relative to this one; the theme override
             # (partials/alternate.html) appends the current page, so a switch keeps the page.
-            "alternate": [{"name": LANGUAGE_NAME[other], "lang": other, "link": up + LANGUAGE_PREFIX[other]}
-                          for other in LANGUAGE_PREFIX],
+            "alternate": [{"name": LANGUAGE_NAME[other], "lang": other, "link": up + LANGUAGE_PREFIX[other],
+                           "home": config.base_url + LANGUAGE_PREFIX[other]} for other in LANGUAGE_PREFIX],
         },
         "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
-        "extra_javascript": ["assets/investment.js", "assets/charts.js"],
+        "extra_javascript": ["assets/portal.js", "assets/investment.js", "assets/charts.js"],
         # lunr's English trimmer strips Han characters from every token; its zh pipeline keeps
         # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba
         # in the browser). Both languages use it: English pages show untranslated Chinese, and

@@ -15,7 +15,7 @@ from . import kinds, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
 from .model import Portal, Record
-from .ui import LIST_SEPARATOR, colon, parenthesised, text_plain, ui
+from .ui import LIST_SEPARATOR, amount, colon, parenthesised, text_plain, ui
 
 # (column key, ui string key); the order is the order of every table and file.
 COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("jurisdiction", "jurisdiction"),
@@ -150,6 +150,8 @@ def csv_cell(value):
         return ""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, float):   # an amount: two decimals, as the pages show it
+        return f"{value:.2f}"
     if isinstance(value, str) and value.lstrip()[:1] in FORMULA_STARTS:
         return "'" + value
     return value
@@ -182,7 +184,7 @@ def atom_entries(rows: dict[str, dict], lang: str, site_url: str, dates: dict[st
         link = xml_escape(site_url + r["url"])
         summary = " · ".join(str(v) for v in (r["chain"], r["jurisdiction"], r["stage"], r["zone"]) if v)
         if r["amount"] is not None:
-            summary += f" · {r['amount']} {ui('amount_unit', lang)}"
+            summary += f" · {amount(r['amount'])} {ui('amount_unit', lang)}"
         if r["illustrative"]:
             summary += f" · {ui('illustrative', lang)}"
         entries[pid] = (f"<entry><id>{link}</id><title>{xml_escape(r['project'])}</title>"

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 STRINGS = {
     "home": ("首页", "Home"),
+    "footer_links": ("数据与帮助", "Data and help"),
+    "not_found": ("页面不存在", "Page not found"),
+    "not_found_text": ("此网址没有页面：可能已移动，或网址有误。请从以下页面查找。",
+                       "There is no page at this address: it may have moved, or the address is mistyped. Try these pages."),
     "no_projects_in_zone": ("本园区暂无招商项目。", "No investment project is hosted here yet."),
     "leaders_note": ("链主企业及其牵头招引的项目。", "Chain-leader enterprises and the projects they lead."),
     "no_projects_led": ("暂无其牵头的招商项目。", "No investment project led by it yet."),
@@ -207,7 +211,7 @@ STRINGS = {
                           "Chain map: upstream → midstream → downstream; a segment with no local enterprise is a gap to "
                           "fill. Click a node to open it."),
     "count_projects_axis": ("项目数", "Projects"),
-    "by": ("按", "By"),
+    "by": ("按{axis}", "By {axis}"),
     "in_portal": ("门户所列", "Listed in the portal"),
     "progress_caption": ("目标进度：门户所列数量与文件目标对比。", "Progress: what the portal lists against the documents' targets."),
     "progress_illustrative": ("所列数量含示例数据，不代表实际进度。", "The listed figures include illustrative records and "
@@ -280,6 +284,7 @@ def heading(value, lang: str) -> str:
 # Chinese is set with full-width punctuation: 甲、乙 · 出处：… · 已动工（新建）.
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 COLON = {"zh": "：", "en": ": "}
+SEMICOLON = {"zh": "；", "en": "; "}
 PARENTHESES = {"zh": "（{}）", "en": " ({})"}
 
 

@@ -51,7 +51,7 @@ _WORKBOOK_RELS = (
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
     'Target="styles.xml"/>'
     '</Relationships>')
-# Two cell formats: 0 plain, 1 bold (the heading row).
+# Three cell formats: 0 plain, 1 bold (the heading row), 2 an amount (#,##0.00, as the pages show it).
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -61,8 +61,9 @@ _STYLES = (
     '</fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     '</styleSheet>')
 
@@ -82,7 +83,9 @@ def row(values: list, style: str = "") -> Row:
         pieces.append(cell + '<c r="' + _column_letters(index))
         if isinstance(value, bool):
             cell = f'"{style} t="b"><v>{int(value)}</v></c>'
-        elif isinstance(value, (int, float)):
+        elif isinstance(value, float):
+            cell = '"' + (style or ' s="2"') + f'><v>{value!r}</v></c>'
+        elif isinstance(value, int):
             cell = f'"{style}><v>{value!r}</v></c>'
         else:
             cell = '"' + style + ' t="inlineStr"><is><t xml:space="preserve">' + _text(value) + "</t></is></c>"

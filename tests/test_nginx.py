@@ -83,7 +83,8 @@ def test_headers_types_and_caching(nginx):
 def test_missing_page_gets_the_portal_404(nginx):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(nginx + "no/such/page/", timeout=5)
-    assert err.value.code == 404 and "404" in err.value.read().decode("utf-8")
+    body = err.value.read().decode("utf-8")
+    assert err.value.code == 404 and "页面不存在" in body and "Page not found" in body   # one page, both languages
 
 
 def test_main_pages_in_both_languages_work_offline_under_the_csp(nginx, browser):
