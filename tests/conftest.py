@@ -129,3 +129,11 @@ def english_in_chinese(report_line: str) -> list[str]:
     than quoted values, field names and code points: each message must read whole in Chinese."""
     chinese = report_line.split("\n", 1)[1] if "\n" in report_line else ""
     return _ENGLISH_PHRASE.findall(_QUOTED.sub("", chinese))
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium are marked `browser`: `pytest -m "not browser"` runs the rest
+    in about a minute."""
+    for item in items:
+        if {"browser", "tab", "base_url", "site_url"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
