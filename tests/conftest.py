@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import contextlib
 import re
+import socket
+import urllib.parse
 import functools
 import http.server
 import shutil
@@ -69,20 +71,49 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
         "--disable-component-update", "--disable-sync"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site under `prefix`, as GitHub Pages serves a project site: any other
+    address is missing, and a missing address gets the site's 404.html, whatever its depth."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        address = urllib.parse.urlsplit(path).path
+        if not address.startswith(self.prefix):
+            return "/nonexistent"
+        return super().translate_path("/" + address[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def served(site: Path):
-    """A real web server on localhost serving a built site; yields its base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+def served(site: Path, prefix: str = "/", port: int = 0):
+    """A real web server on localhost serving a built site under `prefix`; yields its base URL."""
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -3,18 +3,13 @@ in headless Chromium against the sample portal served under a sub-path, assertin
 visitor sees. And the accessibility of every page of the sample, not a chosen few."""
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
 import re
-import threading
-import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from conftest import LINHAI, content, page as parsed
+from conftest import LINHAI, content, free_port, served, page as parsed
 
 from generator import build as pipeline
 
@@ -24,44 +19,9 @@ BAD_WORDS = re.compile(r"(?<![\w-])(None|undefined|null|NaN)(?![\w-])")
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class _UnderPrefix(http.server.SimpleHTTPRequestHandler):
-    """Serves the site at PREFIX only, as GitHub Pages serves a project site: a missing address
-    gets the site's 404.html, whatever its depth and language folder."""
-
-    def translate_path(self, path):
-        address = urllib.parse.urlsplit(path).path
-        if not address.startswith(PREFIX):
-            return "/nonexistent"
-        return super().translate_path("/" + address[len(PREFIX):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def served_under_prefix(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_UnderPrefix, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-
-
 @pytest.fixture(scope="module")
 def site_url(sample_site):
-    with served_under_prefix(sample_site) as url:
+    with served(sample_site, PREFIX) as url:
         yield url
 
 
@@ -186,13 +146,11 @@ def test_the_hunan_chief_table_prints_on_a4_landscape(browser, site_url):
 def test_a_missing_address_answers_in_the_visitors_language_with_links_that_work(browser, tmp_path):
     """The 404 page loads its assets from the published address: the site is built for the
     address it is served at, as on GitHub Pages."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_UnderPrefix, directory=str(tmp_path)))
-    base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
     assert not pipeline.build(LINHAI, tmp_path / "site", base_url=base).report.errors
-    server.RequestHandlerClass = functools.partial(_UnderPrefix, directory=str(tmp_path / "site"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     tab = browser.new_page()
-    try:
+    with served(tmp_path / "site", PREFIX, port):
         for address, first, lang in (("linhai/chains/no-such-chain/", "此网址没有页面", "zh"),
                                      ("en/linhai/chains/no/such/page/", "There is no page at this address", "en")):
             tab.goto(base + address)
@@ -203,9 +161,7 @@ def test_a_missing_address_answers_in_the_visitors_language_with_links_that_work
             assert links and all(link.startswith(base) for link in links)
             tab.goto(links[0])
             assert tab.locator("article h1").inner_text()   # a real page, not another 404
-    finally:
-        tab.close()
-        server.shutdown()
+    tab.close()
 
 
 def test_every_folder_a_visitor_can_reach_has_a_page(sample_site):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import getpass
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -13,17 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, free_port, run_cli
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "hunan/", "hunan/chiefs/", "hunan/chains/hunan-software/", "people/", "policies/henan-2021-61/",
          "guide/", "shanxi/tasks/", "investment/", "projects/shanxi-b-1/", "data/"]
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
