@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate every content file and report every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build = commands.add_parser("build", help="check, then build the site (nothing is written on error)")
-    build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site/)")
+    build.add_argument("--out", type=_folder, default=Path("site"), help="output folder (default: site/)")
     build.add_argument("--base-url", help="published address, overriding site-config.yml")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--one-language-at-a-time", action="store_true",
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     csp.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild when content changes")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--out", type=Path, default=Path(".preview"), help="preview output folder")
+    serve.add_argument("--out", type=_folder, default=Path(".preview"), help="preview output folder")
     args = parser.parse_args(argv)
 
     root = args.root.resolve()
@@ -97,6 +97,14 @@ def _run(root: Path, args) -> int:
         return 2
     from .serve import serve as run_server
     return run_server(root, out, args.port)
+
+
+def _folder(value: str) -> Path:
+    """An output folder named on the command line; an empty name (an unset $OUT) is refused,
+    where Path('') would quietly mean the current folder."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("expected a folder name (found nothing: is the variable set?) / 应为文件夹名称")
+    return Path(value)
 
 
 def new_record(root: Path, args) -> int:

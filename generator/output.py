@@ -24,34 +24,28 @@ PORTAL_FOLDERS = ("content", "chains", "theme", "generator", ".git")
 
 def problem(out: Path, root: Path) -> tuple[str, str, str, str] | None:
     """Why the site must not be written to `out`: (expected en, zh, found en, zh), or None."""
-    if not str(out).strip():
-        return _refusal("a folder name", "文件夹名称", "nothing", "空值")
     out, root = out.absolute(), root.resolve()
     if out.is_symlink():
-        return _refusal("a folder, not a link", "文件夹而非链接", "a link", "链接")
+        return ("a folder, not a link", "文件夹而非链接", "a link", "链接")
     out = out.resolve()
     if out == Path(out.anchor):
-        return _refusal("a folder other than the root of the file system", "文件系统根目录以外的文件夹", str(out), str(out))
+        return ("a folder other than the root of the file system", "文件系统根目录以外的文件夹", str(out), str(out))
     if out == root or out in root.parents:
-        return _refusal("a folder outside the portal's own folder", "门户所在文件夹以外的位置",
-                        "the portal's folder or one that holds it", "门户文件夹或其上级文件夹")
+        return ("a folder other than the portal's own folder or one that holds it", "门户文件夹及其上级文件夹以外的文件夹",
+                "the portal's folder or one that holds it", "门户文件夹或其上级文件夹")
     inside = next((name for name in PORTAL_FOLDERS if out == root / name or root / name in out.parents), None)
     if inside:
-        return _refusal(f"a folder outside the portal's {inside}/", f"门户 {inside}/ 以外的文件夹", str(out), str(out))
+        return (f"a folder outside the portal's {inside}/", f"门户 {inside}/ 以外的文件夹", str(out), str(out))
     if out.exists() and not out.is_dir():
-        return _refusal("a folder (a site is a folder)", "文件夹（网站是一个文件夹）", "a file", "文件")
+        return ("a folder (a site is a folder)", "文件夹（网站是一个文件夹）", "a file", "文件")
     if out.is_dir() and os.path.ismount(out):
-        return _refusal("a folder that is not a mount point (the site replaces it by renaming)",
+        return ("a folder that is not a mount point (the site replaces it by renaming)",
                         "非挂载点的文件夹（网站以重命名方式替换它）", "a mount point", "挂载点")
     if out.is_dir() and not is_site(out) and any(out.iterdir()):
-        return _refusal("an empty folder, or a site this generator built (remove the folder yourself, or choose "
+        return ("an empty folder, or a site this generator built (remove the folder yourself, or choose "
                         "another)", "空文件夹，或本生成器构建的网站（请自行删除该文件夹，或另选位置）",
                         "a folder holding other files", "包含其他文件的文件夹")
     return None
-
-
-def _refusal(expected_en: str, expected_zh: str, found_en: str, found_zh: str) -> tuple[str, str, str, str]:
-    return expected_en, expected_zh, found_en, found_zh
 
 
 def is_site(folder: Path) -> bool:

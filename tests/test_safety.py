@@ -27,9 +27,8 @@ def tree(folder: Path) -> str:
 
 
 @pytest.mark.parametrize("out, expected", [
-    (".", "a folder outside the portal's own folder"),
-    ("", "a folder outside the portal's own folder"),
-    ("..", "a folder outside the portal's own folder"),
+    (".", "a folder other than the portal's own folder or one that holds it"),
+    ("..", "a folder other than the portal's own folder or one that holds it"),
     ("content", "a folder outside the portal's content/"),
     ("chains/linhai", "a folder outside the portal's chains/"),
     ("README.md", "a folder (a site is a folder)"),
@@ -45,6 +44,13 @@ def test_the_output_is_refused_where_it_would_destroy(portal, tmp_path, out, exp
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"--out: expected {expected}" in result.stderr and "应为" in result.stderr
     assert tree(portal) == before and tree(tmp_path) == parent
+
+
+def test_an_empty_output_name_is_refused_not_taken_for_the_current_folder(portal, tmp_path):
+    before = tree(portal)
+    result = run_cli("build", "--out", "", cwd=portal)   # `--out "$OUT"` with $OUT unset
+    assert result.returncode == 2 and "expected a folder name" in result.stderr and "Traceback" not in result.stderr
+    assert tree(portal) == before
 
 
 def test_a_site_it_built_is_replaced_and_only_that(portal, tmp_path):
