@@ -24,7 +24,7 @@ from .mkdocs_engine import LANGUAGE_PREFIX
 from .model import Portal, Text
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options
-from .ui import LIST_SEPARATOR, STRINGS, amount, colon, count, heading, parenthesised, sentence_case, text_plain, ui
+from .ui import DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amount, colon, count, heading, parenthesised, sentence_case, text_plain, ui
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
@@ -194,13 +194,9 @@ class Fragments:
     def citation(self, source) -> Markup:
         """《Title》（number）附件2 / Title (number), Annex 2: a document and the place in it."""
         doc = self.portal.get("policy", source.doc)
-        title = f'<a href="{self._url(f"policies/{doc.id}/")}">{self._t(doc.title)}</a>'
-        if self.lang == "zh":
-            title = f"《{title}》"
+        title = DOCUMENT_TITLE[self.lang].format(f'<a href="{self._url(f"policies/{doc.id}/")}">{self._t(doc.title)}</a>')
         number = escape(parenthesised(doc.number, self.lang)) if doc.number else ""
-        where = ""
-        if source.at:
-            where = (f"{self._t(source.at)}" if self.lang == "zh" else f", {self._t(source.at)}")
+        where = PLACE_IN_DOCUMENT[self.lang].format(self._t(source.at)) if source.at else ""
         return Markup(f"{title}{number}{where}")
 
     def provenance(self, record) -> Markup:

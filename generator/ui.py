@@ -76,8 +76,6 @@ STRINGS = {
     "tasks": ("任务表", "Task tables"),
     "guide": ("编辑指南", "Editor's guide"),
     "chief_table": ("链长分工表", "Chief-assignment table"),
-    "overview": ("概览", "Overview"),
-    "system": ("工作体系", "The system"),
     "level": ("级别", "Level"),
     "parent": ("上级", "Part of"),
     "roles": ("角色", "Roles"),
@@ -115,7 +113,6 @@ STRINGS = {
     "location": ("地点", "Location"),
     "zone": ("园区", "Zone"),
     "source": ("出处", "Source"),
-    "sources": ("出处", "Sources"),
     "illustrative": ("示例数据", "Illustrative"),
     "illustrative_note": ("本条为演示功能而编写的示例数据，并非来自政策文件。",
                           "Made up to show a feature; not from a policy document."),
@@ -136,12 +133,6 @@ STRINGS = {
     "result": ("预期成果", "Expected result"),
     "responsible": ("责任单位", "Responsible units"),
     "holds": ("担任", "Holds"),
-    "count_chains": ("条产业链", "chains"),
-    "count_people": ("位人员", "people"),
-    "count_units": ("个单位", "units"),
-    "count_policies": ("份文件", "documents"),
-    "count_projects": ("个项目", "projects"),
-    "print": ("打印", "Print"),
     "chains_not_listed": ("产业链名单未在文本中列出", "The chains are not listed in the text"),
     "upstream_etc": ("环节", "Segment"),
     "field": ("字段", "Field"),
@@ -155,12 +146,7 @@ STRINGS = {
     "json_schema": ("JSON Schema", "JSON Schema"),
     "example": ("示例", "Example"),
     "pull_request": ("拉取请求如何检查", "How a pull request is checked"),
-    "sample_notice": ("本门户为示例：内容依据公开政策文件整理，均注明出处；标为“示例数据”的记录为演示而编写。",
-                      "This is a sample portal: its content is drawn from public policy documents, each fact cited; "
-                      "records marked Illustrative were made up to show a feature."),
-    "where_in_doc": ("位置", "at"),
     "responsible_for": ("负责的产业链", "Chains"),
-    "language_name": ("中文", "English"),
     "investment": ("招商项目", "Investment projects"),
     "col_id": ("编号", "ID"),
     "col_url": ("网址", "Address"),
@@ -171,7 +157,6 @@ STRINGS = {
     "updated": ("更新日期", "Last update"),
     "amount_unit": ("亿元", "CNY 100m"),
     "feed_all": ("招商项目更新", "Investment project updates"),
-    "filter": ("筛选", "Filter"),
     "all": ("全部", "All"),
     "search_list": ("在列表中搜索", "Search the list"),
     "amount_min": ("最小投资额（亿元）", "Minimum amount (CNY 100m)"),
@@ -285,6 +270,8 @@ def heading(value, lang: str) -> str:
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 COLON = {"zh": "：", "en": ": "}
 SEMICOLON = {"zh": "；", "en": "; "}
+DOCUMENT_TITLE = {"zh": "《{}》", "en": "{}"}          # a document's title in running text
+PLACE_IN_DOCUMENT = {"zh": "{}", "en": ", {}"}        # 《…》附件2 / …, Annex 2
 PARENTHESES = {"zh": "（{}）", "en": " ({})"}
 
 
