@@ -22,7 +22,7 @@ from . import geojson, kinds
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
-from .ui import SEMICOLON, amount, colon, text_plain, ui
+from .ui import SEMICOLON, amount, colon, parenthesised, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -117,7 +117,7 @@ def chain_map(portal: Portal, chain: Record, lang: str) -> Chart | None:
             gap = not members
             label = text_plain(segment.name, lang)
             if gap:
-                label += f"（{_label(lang, 'gap')}）" if lang == "zh" else f" ({_label(lang, 'gap')})"
+                label += parenthesised(_label(lang, "gap"), lang)
             name = unique(f"s:{segment.id}", label)
             x, y = col * 600, row_index * 220
             nodes.append(opts.GraphNode(name=name, x=x, y=y, symbol_size=46 if not gap else 40,

@@ -24,7 +24,8 @@ from .mkdocs_engine import LANGUAGE_PREFIX
 from .model import Portal, Text
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options
-from .ui import DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amount, colon, count, heading, parenthesised, sentence_case, text_plain, ui
+from .ui import (DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amount, colon, count, heading, heading_ui,
+                 parenthesised, sentence_case, text_plain, ui)
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
@@ -303,6 +304,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
         h=lambda value: heading(value, lang),
+        hui=lambda key: heading_ui(key, lang),
         cap=lambda text: sentence_case(text, lang),
         ui=lambda key: ui(key, lang),
         amount=amount, count=lambda n, key: count(n, key, lang), colon=colon(lang),

@@ -57,11 +57,11 @@ STRINGS = {
     "how_it_works": ("各地如何运行链长制", "How each jurisdiction runs the system"),
     "how_it_works_note": ("组织体系、图谱与清单、会议制度和政策原文。", "Roles, bodies, maps and lists, meetings, and the "
                           "policy documents."),
-    "investment_by_stage": ("招商项目按阶段", "Investment Projects by Stage"),
-    "recent": ("最近更新", "Recently Updated"),
-    "projects_index": ("全部项目", "All Projects"),
+    "investment_by_stage": ("招商项目按阶段", "Investment projects by stage"),
+    "recent": ("最近更新", "Recently updated"),
+    "projects_index": ("全部项目", "All projects"),
     "feeds": ("订阅", "Feeds"),
-    "schemas": ("内容模型（JSON Schema）", "Content Model (JSON Schema)"),
+    "schemas": ("内容模型（JSON Schema）", "Content model (JSON Schema)"),
     "breadcrumbs": ("当前位置", "You are here"),
     "of_jurisdiction": ("{j}{page}", "{page}: {j}"),
     "jurisdictions": ("辖区", "Jurisdictions"),
@@ -258,6 +258,12 @@ def sentence_case(text: str, lang: str) -> str:
     """English set where a label stands alone (a table cell, a list item) starts with a capital:
     content writes 'construction machinery' so that it reads well inside a sentence too."""
     return text[:1].upper() + text[1:] if lang == "en" and text[:1].islower() else text
+
+
+def heading_ui(key: str, lang: str) -> str:
+    """An interface string set as a heading."""
+    text = ui(key, lang)
+    return title_case(text) if lang == "en" else text
 
 
 def heading(value, lang: str) -> str:
