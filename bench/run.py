@@ -5,8 +5,8 @@ mkdocs-material site with the same number of pages built in the same run.
     python bench/run.py --sizes 10 100 1000 --serve
 
 Prints, per size: the generator's own time per stage and MkDocs' time, peak memory, site
-size, HTML size of a chain page and of the largest list page, search-index size, a chain
-page's total weight, and the ratios to the baseline. The generator's share is everything but
+size, HTML size of a chain page and of the largest list page, search-index size and what a
+first and a second search fetch, a chain page's total weight, and the ratios to the baseline. The generator's share is everything but
 MkDocs: its stages and what no stage covers (start-up, imports, forks). The two languages
 build side by side, so the stages are those of the language that finished last. Figures vary
 with the machine: compare the ratios of one run. Results are also written to
@@ -254,6 +254,58 @@ def list_interactivity(site: Path) -> dict:
     return {"list_ready_ms": ready, "list_interactive_ms": answered, "list_filter_ms": took}
 
 
+# Already gzip-compressed by Pagefind: a server sends them as they are.
+_PRECOMPRESSED = (".pf_index", ".pf_fragment", ".pf_meta", ".pf_filter", ".pagefind")
+
+
+def search_costs(site: Path) -> dict:
+    """In headless Chromium, on the Chinese search page: the bytes a first query and then a
+    second one fetch from the search index (as a gzip-serving server sends them: Pagefind's
+    chunks as they are, its script and worker gzipped), and ms from opening the search page
+    with a query in its address to the first result on screen."""
+    import functools
+    import gzip
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    def sent(path: str) -> int:
+        body = (site / path.lstrip("/")).read_bytes()
+        return len(body) if path.endswith(_PRECOMPRESSED) else len(gzip.compress(body, 6))
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetched: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.on("requestfinished", lambda request: fetched.append(request.url.split("/", 3)[3].split("?")[0])
+                    if "/pagefind/" in request.url else None)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/?q=" + "产业链")
+            page.wait_for_selector(".portal-search__result")
+            first_result = page.evaluate("performance.now()")
+            page.wait_for_load_state("networkidle")
+            first = sum(sent(path) for path in fetched)
+            fetched.clear()
+            page.fill(".portal-search__input", "项目 合成")
+            page.keyboard.press("Enter")
+            page.wait_for_selector(".portal-search__results[aria-busy=false]", state="attached")
+            page.wait_for_load_state("networkidle")
+            second = sum(sent(path) for path in fetched)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"search_first_query_kb": first / 1e3, "search_second_query_kb": second / 1e3,
+            "search_first_result_ms": first_result}
+
+
 def measure(chains: int, work: Path, repeat: int) -> dict:
     portal, site = work / f"portal-{chains}", work / f"site-{chains}"
     synthetic_portal(portal, chains)
@@ -290,10 +342,9 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         "chain_page_kb": size(chain_page) / 1e3, "baseline_page_kb": size(base_page) / 1e3,
         "chain_page_weight_kb": chain_page_weight(site, chain_page) / 1e3,
         "largest_list_kb": max(size(p) for p in lists) / 1e3,
-        "search_index_kb": (size(site / "search" / "search_index.json") + size(site / "en" / "search" /
-                                                                               "search_index.json")) / 1e3,
-        "search_index_kb_per_100_chains": (size(site / "search" / "search_index.json") +
-                                           size(site / "en" / "search" / "search_index.json")) / 1e3 / (chains / 100),
+        "search_index_kb": size(site / "pagefind") / 1e3, "search_index_en_kb": size(site / "en" / "pagefind") / 1e3,
+        "search_index_kb_per_100_chains": (size(site / "pagefind") + size(site / "en" / "pagefind")) / 1e3 / (chains / 100),
+        **search_costs(site),
         "baseline_search_index_kb": size(base_root / "site" / "search" / "search_index.json") / 1e3,
     }
 
@@ -343,6 +394,7 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("  load, s", ("stages_s", "load"), "{:.2f}"),
             ("  validate, s", ("stages_s", "validate"), "{:.2f}"), ("  model, s", ("stages_s", "model"), "{:.2f}"),
             ("  render, s", ("stages_s", "render"), "{:.2f}"), ("  mkdocs, s", ("stages_s", "mkdocs"), "{:.1f}"),
+            ("  search index (Pagefind), s", ("stages_s", "search"), "{:.1f}"),
             ("  write, s", ("stages_s", "write"), "{:.2f}"),
             ("  other (start-up, imports, forks), s", "other_s", "{:.2f}"), ("generator's share of total", "generator_share", "{:.0%}"),
             ("baseline navigation", "baseline_nav", "{}"), ("baseline build, s", "baseline_s", "{:.1f}"), ("ratio to baseline", "ratio_to_baseline", "{:.2f}×"),
@@ -354,9 +406,13 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("list: filters set up after, ms", "list_ready_ms", "{:.0f}"),
             ("list: page answers input after, ms", "list_interactive_ms", "{:.0f}"),
             ("list: one filter applied in, ms", "list_filter_ms", "{:.0f}"),
-            ("search index (zh+en), KB", "search_index_kb", "{:.0f}"),
-            ("  per 100 chains, KB", "search_index_kb_per_100_chains", "{:.0f}"),
-            ("baseline search index, KB", "baseline_search_index_kb", "{:.0f}")]
+            ("search index (Pagefind), zh, KB", "search_index_kb", "{:.0f}"),
+            ("search index (Pagefind), en, KB", "search_index_en_kb", "{:.0f}"),
+            ("  both, per 100 chains, KB", "search_index_kb_per_100_chains", "{:.0f}"),
+            ("search: first query fetches (gzip), KB", "search_first_query_kb", "{:.0f}"),
+            ("search: a second query fetches (gzip), KB", "search_second_query_kb", "{:.0f}"),
+            ("search: first result on screen after, ms", "search_first_result_ms", "{:.0f}"),
+            ("baseline search index (Material's lunr, one language), KB", "baseline_search_index_kb", "{:.0f}")]
     lines = ["| measure | " + " | ".join(f"{r['chains']} chains" for r in results) + " |",
              "|---|" + "---|" * len(results)]
     for label, key, fmt in rows:

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import build as pipeline
 from . import schema
 from .report import Report, print_report
-from .search_terms import translation_coverage
+from .model import translation_coverage
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, consistency, load, mkdocs_engine, model, opendata, output, processes, render, search_terms, validate
+from . import charts, consistency, load, mkdocs_engine, model, opendata, output, processes, render, search_index, validate
 from . import config as config_module
 from .config import SiteConfig, load_site_config
 from .model import Portal
@@ -169,17 +169,18 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
     if checked.portal is not None and not charts.library_installed(NODE_MODULES):
         checked.report.error("package.json", 0, "", f"ECharts in {NODE_MODULES}/echarts (run `npm ci`; the Makefile "
                              "does)", f"{NODE_MODULES}/echarts 中的 ECharts（请运行 `npm ci`）", "it is not installed")
+    if checked.portal is not None and not search_index.installed(NODE_MODULES):
+        where = search_index.binary(NODE_MODULES)
+        checked.report.error("package.json", 0, "", f"Pagefind at {where} (run `npm ci`; the Makefile does)",
+                             f"{where} 处的 Pagefind（请运行 `npm ci`）", "it is not installed")
     return checked
 
 
 def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Path, sites: dict[str, Path],
                      incremental: bool, clock: Stopwatch, side_by_side: bool = True) -> None:
     render.environment.cache_clear()   # `serve` builds again and again: templates may have been edited
-    user_dict = search_terms.write_user_dict(checked.portal, work / "userdict.txt")
-    with clock.stage("mkdocs"):   # for its search plugin
-        search_terms.load_segmenter()
-    languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], user_dict,
-                                   incremental) for lang in render.LANGS]
+    languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], incremental)
+                 for lang in render.LANGS]
     if side_by_side:   # the build then takes as long as the language that finishes last
         # The first language is built in this process. Otherwise this process would sit idle
         # for the whole build, holding what reading the content left behind: at 1,000 chains
@@ -199,7 +200,7 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
 
 
 def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
-                    user_dict: Path, incremental: bool) -> dict[str, float]:
+                    incremental: bool) -> dict[str, float]:
     """Render one language and build it with MkDocs; then, in a full build, write the downloads
     no other language's process has taken. Returns the seconds of each stage."""
     clock = Stopwatch()
@@ -207,7 +208,7 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
     project = mkdocs_engine.project_file(work / lang, lang)
     with clock.stage("render"):
         nav = render.nav(checked.portal, checked.pages, lang)
-        settings = mkdocs_engine.project_settings(lang, docs, nav, config, site, user_dict)
+        settings = mkdocs_engine.project_settings(lang, docs, nav, config, site)
         # serve: with the same settings, navigation and titles, MkDocs' dirty build renders
         # again only the pages whose text changed.
         dirty = (incremental and project.exists() and project.read_text(encoding="utf-8") == settings
@@ -221,6 +222,8 @@ def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
         mkdocs_engine.write_project(project, docs, settings)
     with clock.stage("mkdocs"):
         mkdocs_engine.build(project, dirty=dirty, pages=pages)
+    with clock.stage("search"):   # the whole language again, in `serve` too: a few seconds at 100 chains
+        search_index.index(site, NODE_MODULES)
     if not incremental:
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(work / lang)

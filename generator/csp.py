@@ -30,7 +30,7 @@ def inline_script_hashes(site: Path) -> list[str]:
 def policy(site: Path) -> str:
     scripts = " ".join(["'self'"] + inline_script_hashes(site))
     return "; ".join([
-        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+        "default-src 'self'", f"script-src {scripts} 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
         "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'",
         "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
     ])

@@ -6,7 +6,6 @@ the Material overrides in theme/material, nothing else.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 import zlib
@@ -23,9 +22,6 @@ from .ui import text_plain, ui
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}   # where each language lives in the built site
 LANGUAGE_NAME = {"zh": "中文", "en": "English"}
-# Search splits on white space, jieba's zero-width spaces and Chinese punctuation, in both
-# languages: English pages show untranslated Chinese too.
-SEARCH_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）]+"
 
 
 def write_project(path: Path, docs_dir: Path, settings: str) -> None:
@@ -36,8 +32,7 @@ def write_project(path: Path, docs_dir: Path, settings: str) -> None:
     write_if_changed(path, settings)
 
 
-def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path,
-                     user_dict: Path) -> str:
+def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path) -> str:
     """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles."""
     up = "../" if LANGUAGE_PREFIX[lang] else ""
     settings = {
@@ -54,7 +49,7 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
             "language": lang,
             "font": False,  # no Google Fonts: the site must work on a network with no internet
             "features": ["navigation.instant", "navigation.indexes", "navigation.prune", "navigation.top",
-                         "search.suggest", "search.highlight", "content.tooltips"],
+                         "content.tooltips"],
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
                  "toggle": {"icon": "material/weather-night", "name": "dark" if lang == "en" else "深色"}},
@@ -84,13 +79,10 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
         "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
-        "extra_javascript": ["assets/portal.js", "assets/investment.js", "assets/charts.js"],
-        # lunr's English trimmer strips Han characters from every token; its zh pipeline keeps
-        # them and ASCII words too (Material swaps in its own tokenizer, so lunr.zh needs no jieba
-        # in the browser). Both languages use it: English pages show untranslated Chinese, and
-        # lunr's en+zh multi-language mode never got its search worker ready here.
-        "plugins": [{"search": {"lang": ["zh"], "pipeline": ["stemmer"], "separator": SEARCH_SEPARATOR,
-                                "jieba_dict_user": str(user_dict)}}],
+        "extra_javascript": ["assets/portal.js", "assets/investment.js", "assets/charts.js", "assets/search.js"],
+        # No MkDocs plugin: search is Pagefind's (search_index.py), run on the built site, and the
+        # header's search form (theme/material/partials/header.html) opens the search page.
+        "plugins": [],
         "nav": nav,
     }
     if config.copyright:
@@ -107,8 +99,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
 
     `pages` are pages rendered in memory (render.write_docs), added to those on disk.
     `dirty` renders only the pages whose source is newer than their HTML (for `serve`); the
-    other pages keep their HTML, and their entries are carried over into the search index,
-    which a dirty build would otherwise rebuild from the rendered pages alone.
+    other pages keep their HTML.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -117,11 +108,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
     mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.theme["language"])
-    index = Path(mkdocs_config.site_dir) / "search" / "search_index.json"
-    previous = json.loads(index.read_text(encoding="utf-8")) if dirty and index.exists() else None
     mkdocs_build(mkdocs_config, dirty=dirty)
-    if previous is not None:
-        _carry_over_search_entries(index, previous)
 
 
 class _PortalPages:
@@ -151,7 +138,7 @@ class _PortalPages:
             return files
         generated = [File.generated(config, uri, content="") for uri in self.pages]   # the text comes below
         # In the order MkDocs walks a folder (its files, index first, then its sub-folders), so
-        # that the sitemap and the search index come out as from pages on disk.
+        # that the sitemap comes out as from pages on disk.
         return Files(sorted([*files, *generated], key=lambda f: _walk_order(f.src_uri)))
 
     def on_page_read_source(self, page, config) -> str | None:
@@ -167,7 +154,7 @@ class _PortalPages:
     def _page_html(self, html: str, page, config, files) -> str:
         body = self.html.pop(page.file.src_uri)
         page.toc, body = table_of_contents(body, self.permalink_title)
-        return body
+        return _CELL_BOUNDARY.sub(r"\1\n\2", body)
 
     @event_priority(-100)   # after every plugin has seen the converted page
     def _pack_page_html(self, html: str, page, config, files) -> str:
@@ -176,7 +163,6 @@ class _PortalPages:
 
     on_page_content = CombinedEvent(_page_html, _pack_page_html)
 
-    @event_priority(100)   # before the search plugin indexes the page
     def on_page_context(self, context, page, config, nav):
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
@@ -197,6 +183,10 @@ _LINE_START_SPACE = re.compile(r"\n\s+")
 # A heading the template wrote: content cannot write one, Jinja escapes its '<'.
 _HEADING = re.compile(r'<h([2-6])((?:\s[^>]*?)?\sid="([^"]+)"[^>]*)>(.*?)</h\1>', re.S)
 _TAG = re.compile(r"<[^>]*>")
+# Between two table cells, or a term and its description, a line break: it renders the same,
+# and the search index (which reads text, not layout) then keeps 日期 and 文件 two words, and a
+# label apart from its value.
+_CELL_BOUNDARY = re.compile(r"(</(?:th|td|dt|dd)>)(<(?:th|td|dt|dd)\b)")
 
 
 def table_of_contents(html: str, permalink_title: str):
@@ -229,11 +219,3 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
     # MkDocs warns that a dirty build may leave the navigation stale; ours runs only when the
     # navigation is unchanged, so the warning would only alarm the editor.
     return "'dirty' build" not in record.getMessage()
-
-
-def _carry_over_search_entries(index: Path, previous: dict) -> None:
-    current = json.loads(index.read_text(encoding="utf-8"))
-    rendered = {entry["location"].split("#")[0] for entry in current["docs"]}
-    kept = [entry for entry in previous["docs"] if entry["location"].split("#")[0] not in rendered]
-    current["docs"] = kept + current["docs"]
-    index.write_text(json.dumps(current, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -313,3 +313,26 @@ def _mergeable(value) -> bool:
 
 def build(records: list[RawRecord]) -> Portal:
     return Portal([freeze(raw) for raw in records])
+
+
+def translation_coverage(portal: Portal) -> dict[str, tuple[int, int]]:
+    """Per jurisdiction: how many bilingual fields have English, of how many."""
+    counts: dict[str, list[int]] = {j.id: [0, 0] for j in portal.jurisdictions}
+    for kind in ("jurisdiction", "unit", "person", "chain", "project", "task"):
+        for record in portal.all(kind):
+            tally = counts[portal.jurisdiction_of(record).id]
+            for text in _texts(record):
+                tally[0] += text.en is not None or isinstance(text, Name)
+                tally[1] += 1
+    return {j: (done, total) for j, (done, total) in counts.items()}
+
+
+def _texts(value):
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif hasattr(value, "_values"):
+        for item in value._values.values():
+            yield from _texts(item)

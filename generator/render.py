@@ -29,9 +29,9 @@ from .ui import (DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amo
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
-WIDE_TEMPLATES = ("investment.html", "zone.html", "leaders.html", "chief_table.html", "tasks.html")
+WIDE_TEMPLATES = ("investment.html", "zone.html", "leaders.html", "chief_table.html", "tasks.html", "search.html")
 RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
-            "data/", "feeds/")   # a jurisdiction's id may not take these addresses
+            "data/", "feeds/", "pagefind/")   # a jurisdiction's id may not take these addresses
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Page:
     context: dict = field(default_factory=dict)
     # List views repeat what project pages say: keeping them out of the search index keeps
     # the index proportionate (every table cell of every list is not what visitors search).
+    # A searchable page marks its heading and content for Pagefind (theme/pages/_page.html).
     searchable: bool = True
     heading: Text | None = None
 
@@ -72,7 +73,8 @@ def plan(portal: Portal, report: Report) -> list[Page]:
     """
     pages = [Page("", "home.html", Text(*STRINGS["home"]), ("site-config.yml", 0)),
              Page("people/", "people.html", Text(*STRINGS["people"]), ("content/people", 0)),
-             Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0)),
+             Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0),
+                  searchable=False),
              Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0)),
              Page("investment/", "investment.html", Text(*STRINGS["investment"]), ("content/projects", 0),
                   {"scope": None}, searchable=False),
@@ -80,7 +82,8 @@ def plan(portal: Portal, report: Report) -> list[Page]:
                   searchable=False),
              Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0), searchable=False),
              Page("feeds/", "feeds.html", Text(*STRINGS["feeds"]), ("content/projects", 0), searchable=False),
-             Page("schema/", "schemas.html", Text(*STRINGS["schemas"]), ("generator/schema.py", 0), searchable=False)]
+             Page("schema/", "schemas.html", Text(*STRINGS["schemas"]), ("generator/schema.py", 0), searchable=False),
+             Page("search/", "search.html", Text(*STRINGS["search"]), ("site-config.yml", 0), searchable=False)]
     for project in portal.all("project"):
         pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin,
                           {"project": project, "j": portal.jurisdiction_of(project)}))
@@ -109,7 +112,7 @@ def plan(portal: Portal, report: Report) -> list[Page]:
                               searchable=False))
         if portal.chains_of(j):
             pages.append(Page(base + "chains/", "chains.html", Text(*STRINGS["chains"]), j.origin, {"j": j},
-                              heading=_of(j, "chains")))
+                              searchable=False, heading=_of(j, "chains")))
         for chain in portal.chains_of(j):
             pages.append(Page(f"{base}chains/{chain.id}/", "chain.html", chain.name, chain.origin,
                               {"j": j, "chain": chain}))
@@ -257,10 +260,9 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
         # cheaper to write than yaml.safe_dump.
         # The home page's tab is the portal's name alone (Material's default when no title is given).
         title = f"title: {json.dumps(str(escape(tab_title(page, lang))), ensure_ascii=False)}\n" if page.path else ""
-        search = "" if page.searchable else "search:\n  exclude: true\n"
         # A list's columns need the width the table of contents would take.
         wide = "hide:\n  - toc\n" if page.template in WIDE_TEMPLATES else ""
-        meta = title + search + wide
+        meta = title + wide
         text = f"---\n{meta}---\n\n{body}" if meta else body
         if in_memory is None:
             write_if_changed(docs_dir / page.path / "index.md", text)
@@ -300,6 +302,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
     return dict(
         page.context, datasets=shared["datasets"], portal=portal, page=page, config=config, lang=lang,
         breadcrumbs=breadcrumbs(page, shared["by_path"]),
+        search_facets=lambda: search_facets(portal, page, lang),
         page_address=config.base_url + LANGUAGE_PREFIX[lang] + page.path,
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
@@ -332,6 +335,34 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
     )
+
+
+# What a search result says a page is: the kind of record it shows or lists; other pages (the
+# home page, a chief table, the guide) are named by their own title.
+SEARCH_KINDS = {"chain.html": "chain", "project.html": "project", "policy.html": "policy",
+                "jurisdiction.html": "jurisdiction", "units.html": "unit", "people.html": "person", "tasks.html": "task"}
+RECORD_TEMPLATES = ("chain.html", "project.html", "policy.html", "jurisdiction.html")
+
+
+def search_facets(portal: Portal, page: Page, lang: str) -> tuple[str, list[str], str]:
+    """A searchable page's kind and the jurisdictions it belongs to, as its search result shows
+    them and its filters offer them; and what names the record it shows besides its heading:
+    its id (the last part of its address), which an editor may search for, and a document's
+    number."""
+    kind = SEARCH_KINDS.get(page.template)
+    label = schema.kind_title(kind, lang) if kind else heading(page.title, lang)
+    if "j" in page.context:
+        places = [page.context["j"]]
+    elif "policy" in page.context:
+        places = [portal.get("jurisdiction", jid) for jid in page.context["policy"].jurisdictions]
+    else:
+        places = []
+    names = []
+    if page.template in RECORD_TEMPLATES:
+        names.append(page.path.rstrip("/").rsplit("/", 1)[-1])
+    if "policy" in page.context and page.context["policy"].number:
+        names.append(page.context["policy"].number)   # 豫政办〔2021〕61号: found first on its own page
+    return label, [text_plain(j.name, lang) for j in places], " ".join(names)
 
 
 def breadcrumbs(page: Page, by_path: dict[str, Page]) -> list[Page]:

@@ -22,37 +22,6 @@ def test_language_switch_keeps_the_page(page, base_url):
     assert page.locator("#table-assignments td[rowspan='19']").inner_text().strip() == "国家级产业集群"
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into the site's search and return the addresses of the results.
-
-    Material runs a query on key events; Playwright enters CJK text without them, so a key
-    press follows. A query typed before the search index has loaded is not run again when it
-    arrives, so the query is entered again until results show (at most 20 s).
-    """
-    page.locator(".md-search__input").first.click()
-    for _ in range(10):
-        page.fill("input.md-search__input", query)
-        page.keyboard.press("End")
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=2000)
-            break
-        except Exception:  # playwright's TimeoutError: the index is not loaded yet
-            continue
-    return [link.get_attribute("href") or "" for link in page.locator(".md-search-result__link").all()]
-
-
-def test_chinese_search_finds_words_inside_chinese_text(page, base_url):
-    page.goto(base_url)
-    assert any("henan" in href for href in search(page, "盟会长单位"))
-    page.goto(base_url)
-    assert any("hunan/" in href for href in search(page, "联系省领导"))
-
-
-def test_english_search(page, base_url):
-    page.goto(base_url + "en/")
-    assert any("henan" in href for href in search(page, "alliance chair"))
-
-
 def visible_projects(page) -> set[str]:
     return set(page.eval_on_selector_all(
         ".portal-list tbody tr:not([hidden]) td:first-child a", "links => links.map(a => a.pathname.split('/').filter(Boolean).pop())"))
@@ -79,7 +48,7 @@ def test_filtering_the_list_by_stage_and_chain_and_sharing_the_view(page, base_u
     other.wait_for_selector("form.portal-filters:not([hidden])")
     assert visible_projects(other) == {"shanxi-a-4", "shanxi-a-5"}
     assert other.locator("select[name=stage]").input_value() == "planned"
-    other.fill("input[name=q]", "应用示范")
+    other.fill("form.portal-filters input[name=q]", "应用示范")
     assert visible_projects(other) == {"shanxi-a-4"}
     other.fill("input[name=min]", "4")
     assert visible_projects(other) == set()

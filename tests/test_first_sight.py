@@ -167,7 +167,7 @@ def test_a_missing_address_answers_in_the_visitors_language_with_links_that_work
 def test_every_folder_a_visitor_can_reach_has_a_page(sample_site):
     """Shortening an address never ends at a server's bare 'forbidden': every folder of the site
     holding pages or downloads has its own index page (the theme's asset folders aside)."""
-    machinery = {"assets", "search"}
+    machinery = {"assets", "pagefind"}
     missing = [str(folder.relative_to(sample_site)) for folder in sample_site.rglob("*")
                if folder.is_dir() and not machinery & set(folder.relative_to(sample_site).parts)
                and not (folder / "index.html").is_file()]

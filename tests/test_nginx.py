@@ -94,5 +94,8 @@ def test_main_pages_in_both_languages_work_offline_under_the_csp(nginx, browser)
             page.goto(nginx + lang + path)
             page.wait_for_load_state("networkidle")
             assert page.locator("article h1").count() == 1
+        # Search runs Pagefind's WebAssembly, which the policy allows and nothing else needs.
+        page.goto(nginx + lang + "search/?q=" + ("储能" if not lang else "batteries"))
+        page.wait_for_selector(".portal-search__result", timeout=15000)
     page.close()
     assert not problems, problems

@@ -1,0 +1,64 @@
+"""Search: each language's site gets a Pagefind index of its own, in `<language>/pagefind/`.
+
+Why Pagefind (bench/README.md has the figures): its index is split into chunks the browser
+fetches as a query needs them, so the first query costs about the same on a portal of ten
+chains as on one of a thousand; its extended build segments Chinese words (Simplified and
+Traditional) with ICU4X, so 储能 finds 先进储能材料及动力电池; it stems English (battery ~
+batteries). It runs offline, from the site's own folder, on any static server.
+
+What is indexed is decided by the pages: the part of a page marked `data-pagefind-body`
+(theme/pages/_page.html, on searchable pages only), with its kind and jurisdiction as filters.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import platform
+import shutil
+import subprocess
+from pathlib import Path
+
+FOLDER = "pagefind"   # in each language's site, beside its pages
+# Not indexed: section permalinks (¶), download links, and what a page repeats for a phone or paper.
+EXCLUDED = ".headerlink, .portal-phone-only, .portal-print-only, .portal-downloads"
+# Pagefind writes its own search interfaces too; the portal's is theme/assets/search.js.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# npm installs the binary of this machine's platform as an optional dependency of `pagefind`.
+_ARCHITECTURES = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
+
+
+def binary(node_modules: Path) -> Path:
+    """Pagefind's extended build (the one that segments Chinese) for this machine."""
+    system = {"Linux": "linux", "Darwin": "darwin", "Windows": "windows", "FreeBSD": "freebsd"}.get(platform.system(), "")
+    arch = _ARCHITECTURES.get(platform.machine().lower(), platform.machine().lower())
+    suffix = ".exe" if system == "windows" else ""
+    return node_modules / "@pagefind" / f"{system}-{arch}" / "bin" / f"pagefind_extended{suffix}"
+
+
+def installed(node_modules: Path) -> bool:
+    return binary(node_modules).is_file()
+
+
+def index(site: Path, node_modules: Path) -> None:
+    """Index one language's built site into `site/pagefind/`, replacing any index there.
+
+    Pagefind reads every page's `<html lang>`: each language's site is one language, so each
+    index is one language, stemmed and segmented for it.
+
+    Pagefind adds to the folder it writes and never removes a chunk: it writes into a new
+    folder, which then takes the old one's place (in `serve`, search keeps working meanwhile).
+    """
+    fresh, stale = site / f".{FOLDER}.new", site / f".{FOLDER}.old"
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    result = subprocess.run([str(binary(node_modules)), "--site", str(site), "--output-path", str(fresh),
+                             "--exclude-selectors", EXCLUDED, "--silent"], capture_output=True, text=True, timeout=3600)
+    if result.returncode != 0:
+        raise OSError(errno.EIO, f"Pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
+    for name in UNUSED:
+        (fresh / name).unlink(missing_ok=True)
+    if (site / FOLDER).exists():
+        os.rename(site / FOLDER, stale)
+    os.rename(fresh, site / FOLDER)
+    shutil.rmtree(stale, ignore_errors=True)
