@@ -123,6 +123,8 @@ def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clo
             for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items():
                 if prefix:
                     os.rename(sites[lang], site / prefix)
+            for name, text in opendata.crawler_files(config.base_url, list(mkdocs_engine.LANGUAGE_PREFIX.values())).items():
+                (site / name).write_text(text, encoding="utf-8")
             output.mark(site)
             output.replace(out, site)
 
@@ -277,8 +279,9 @@ def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
 
 
 def _write_downloads(checked: Checked, config: SiteConfig, lang: str, rows: dict[str, dict], folder: Path) -> None:
-    opendata.write(checked.portal, text_plain(config.title, lang), lang,
-                   config.base_url + mkdocs_engine.LANGUAGE_PREFIX[lang],
+    prefix = mkdocs_engine.LANGUAGE_PREFIX[lang]
+    opendata.write(checked.portal, text_plain(config.title, lang), lang, config.base_url + prefix,
+                   (config.canonical_url or config.base_url) + prefix,
                    (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
                    rows, folder)
 

@@ -34,6 +34,9 @@ class SiteConfig:
     notice: Text | None
     data_licence: str | None = None
     data_licence_url: str | None = None
+    # The address in site-config.yml, whatever `--base-url` says: what stays the same when one
+    # portal is published in two places (feed entry ids).
+    canonical_url: str = ""
 
     def with_base_url(self, base_url: str | None) -> "SiteConfig":
         if not base_url:
@@ -69,5 +72,6 @@ def load_site_config(root: Path, report: Report) -> SiteConfig | None:
     if len(report.errors) > before:
         return None
     record = _freeze(SITE, data, CONFIG_FILE)
-    return SiteConfig(record.title, record.description, record.base_url.rstrip("/") + "/", record.copyright,
-                      record.notice, record.data_licence, record.data_licence_url)
+    base_url = record.base_url.rstrip("/") + "/"
+    return SiteConfig(record.title, record.description, base_url, record.copyright, record.notice,
+                      record.data_licence, record.data_licence_url, base_url)

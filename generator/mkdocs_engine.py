@@ -22,6 +22,7 @@ from .ui import text_plain, ui
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 LANGUAGE_PREFIX = {"zh": "", "en": "en/"}   # where each language lives in the built site
 LANGUAGE_NAME = {"zh": "中文", "en": "English"}
+OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}   # OpenGraph's form: language_TERRITORY
 
 
 def write_project(path: Path, docs_dir: Path, settings: str) -> None:
@@ -73,8 +74,11 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
                           for each in sorted(LANGUAGE_PREFIX, key=lambda other: other != lang)],
             # Each entry is the other language's root relative to this one; the theme override
             # (partials/alternate.html) appends the current page, so a switch keeps the page.
+            # The first is the default (hreflang x-default).
             "alternate": [{"name": LANGUAGE_NAME[other], "lang": other, "link": up + LANGUAGE_PREFIX[other],
                            "home": config.base_url + LANGUAGE_PREFIX[other]} for other in LANGUAGE_PREFIX],
+            "feed_title": ui("feed_of_page", lang),
+            "og_locale": OG_LOCALE[lang],
         },
         "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on

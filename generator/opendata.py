@@ -176,34 +176,38 @@ def xlsx_bytes(rows: list[EncodedRow], lang: str, epoch: int) -> bytes:
     return xlsx.workbook(ui("projects", lang), headings(lang), [r.xlsx for r in rows], epoch)
 
 
-def atom_entries(rows: dict[str, dict], lang: str, site_url: str, dates: dict[str, str]) -> dict[str, str]:
+def atom_entries(rows: dict[str, dict], lang: str, site_url: str, id_url: str, dates: dict[str, str]) -> dict[str, str]:
     """Each project's Atom entry, made once: a project is in the portal's feed and in its
-    jurisdiction's."""
+    jurisdiction's. Its id is its address under `id_url`, the portal's configured address: the
+    same entry published on GitHub Pages and on an intranet keeps one id (RFC 4287 §4.2.6)."""
     entries = {}
     for pid, r in rows.items():
         link = xml_escape(site_url + r["url"])
+        entry_id = xml_escape(id_url + r["url"])
         summary = " · ".join(str(v) for v in (r["chain"], r["jurisdiction"], r["stage"], r["zone"]) if v)
         if r["amount"] is not None:
             summary += f" · {amount(r['amount'])} {ui('amount_unit', lang)}"
         if r["illustrative"]:
             summary += f" · {ui('illustrative', lang)}"
-        entries[pid] = (f"<entry><id>{link}</id><title>{xml_escape(r['project'])}</title>"
+        entries[pid] = (f"<entry><id>{entry_id}</id><title>{xml_escape(r['project'])}</title>"
                         f"<updated>{dates[pid]}T00:00:00Z</updated><link rel=\"alternate\" href=\"{link}\"/>"
                         f"<summary>{xml_escape(summary)}</summary></entry>")
     return entries
 
 
-def atom_feed(projects, lang: str, site_url: str, title: str, author: str, feed_path: str,
-              dates: dict[str, str], entries: dict[str, str]) -> bytes:
-    """An Atom (RFC 4287) feed of projects, newest update first."""
+def atom_feed(projects, lang: str, site_url: str, id_url: str, title: str, author: str, feed_path: str,
+              list_path: str, dates: dict[str, str], entries: dict[str, str]) -> bytes:
+    """An Atom (RFC 4287) feed of projects, newest update first; its alternate is the list it
+    follows, its id its address under the portal's configured address (see atom_entries)."""
     ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)
     updated = (dates[ordered[0].id] if ordered else "1980-01-01") + "T00:00:00Z"
     feed_url = site_url + feed_path
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(feed_url)}</id>"
+            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(id_url + feed_path)}</id>"
             f"<title>{xml_escape(title)}</title><updated>{updated}</updated>"
             f"<author><name>{xml_escape(author)}</name></author>"
-            f"<link rel=\"self\" href=\"{xml_escape(feed_url)}\"/><link rel=\"alternate\" href=\"{xml_escape(site_url)}\"/>"
+            f"<link rel=\"self\" href=\"{xml_escape(feed_url)}\"/>"
+            f"<link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(site_url + list_path)}\"/>"
             + "".join(entries[p.id] for p in ordered) + "</feed>\n").encode("utf-8")
 
 
@@ -212,8 +216,8 @@ def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
     return {p.id: row(portal, p, lang, portal.as_of) for p in portal.all("project")}
 
 
-def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tuple[str, str], epoch: int,
-          rows: dict[str, dict], folder: Path) -> None:
+def write(portal: Portal, site_title: str, lang: str, site_url: str, id_url: str, licence: tuple[str, str],
+          epoch: int, rows: dict[str, dict], folder: Path) -> None:
     """Write every dataset in three formats, the catalog and the feeds of one language into
     `folder` (its docs, or a folder moved into its built site after MkDocs)."""
     dates = portal.as_of
@@ -232,14 +236,24 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, licence: tu
         if portal.chains_of(j):
             write_table(folder / "data" / j.id / "chiefs", *chief_table(portal, j, lang), ui("chief_table", lang), epoch)
     feeds = folder / "feeds"
-    entries = atom_entries(rows, lang, site_url, dates)
-    feed_sets = [("projects", ui("feed_all", lang), portal.all("project"))] + [
-        (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j))
-        for j in portal.jurisdictions]
-    for name, title, projects in feed_sets:
+    entries = atom_entries(rows, lang, site_url, id_url, dates)
+    feed_sets = [("projects", ui("feed_all", lang), portal.all("project"), "investment/")] + [
+        (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j),
+         f"{j.id}/investment/") for j in portal.jurisdictions]
+    for name, title, projects, list_path in feed_sets:
         if projects or name == "projects":
-            write_if_changed(feeds / f"{name}.atom", atom_feed(projects, lang, site_url, title, site_title,
-                                                               f"feeds/{name}.atom", dates, entries))
+            write_if_changed(feeds / f"{name}.atom", atom_feed(projects, lang, site_url, id_url, title, site_title,
+                                                               f"feeds/{name}.atom", list_path, dates, entries))
+
+
+def crawler_files(base_url: str, prefixes: list[str]) -> dict[str, str]:
+    """robots.txt and a sitemap index naming every language's sitemap (MkDocs writes one per
+    language: without the index, a crawler finds only the first). A crawler reads robots.txt
+    at a host's root: it counts where the portal is the whole host (an intranet server)."""
+    index = "".join(f"<sitemap><loc>{xml_escape(base_url + prefix)}sitemap.xml</loc></sitemap>" for prefix in prefixes)
+    return {"sitemap-index.xml": '<?xml version="1.0" encoding="UTF-8"?>\n'
+                                 f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>\n',
+            "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap-index.xml\n"}
 
 
 def chief_table(portal: Portal, j: Record, lang: str) -> tuple[list[str], list[list]]:

@@ -262,7 +262,7 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
         title = f"title: {json.dumps(str(escape(tab_title(page, lang))), ensure_ascii=False)}\n" if page.path else ""
         # A list's columns need the width the table of contents would take.
         wide = "hide:\n  - toc\n" if page.template in WIDE_TEMPLATES else ""
-        meta = title + wide
+        meta = title + head_meta(portal, page, config, lang, rows) + wide
         text = f"---\n{meta}---\n\n{body}" if meta else body
         if in_memory is None:
             write_if_changed(docs_dir / page.path / "index.md", text)
@@ -271,6 +271,69 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
     for name in schema.KINDS:
         write_if_changed(docs_dir / "schema" / f"{name}.schema.json",
                          json.dumps(json_schema(name), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+DESCRIPTION_LENGTH = 160   # what search engines and link previews show of a description
+
+
+def head_meta(portal: Portal, page: Page, config: SiteConfig, lang: str, rows: dict[str, dict]) -> str:
+    """Front matter for theme/material/main.html and sitemap.xml: the page's own description
+    (search engines, link previews), the date of the content it shows (the sitemap's lastmod),
+    and the feed that follows it. JSON strings (valid YAML), escaped: Material prints them as
+    they are."""
+    lines = [f"description: {json.dumps(str(escape(_description(portal, page, config, lang, rows))), ensure_ascii=False)}"]
+    dated = _content_date(portal, page)
+    if dated:
+        lines.append(f'lastmod: "{dated}"')
+    feed = _feed(portal, page)
+    if feed:
+        lines.append(f'feed: "{feed}"')
+    return "\n".join(lines) + "\n"
+
+
+def _description(portal: Portal, page: Page, config: SiteConfig, lang: str, rows: dict[str, dict]) -> str:
+    context = page.context
+    if "project" in context:
+        r = rows[context["project"].id]
+        facts = [r["chain"], r["jurisdiction"], sentence_case(r["stage"], lang)] + (
+            [f"{amount(r['amount'])} {ui('amount_unit', lang)}"] if r["amount"] is not None else [])
+        said = ui("page_description", lang).format(page=heading(context["project"].name, lang), site=" · ".join(facts))
+    else:
+        record = context.get("chain") or context.get("policy") or (
+            context["j"] if page.template == "jurisdiction.html" else None)
+        summary = text_plain(record.summary, lang) if record is not None and record.summary else ""
+        said = summary or ui("page_description", lang).format(page=tab_title(page, lang) if page.path else
+                                                               text_plain(config.title, lang),
+                                                               site=text_plain(config.description, lang))
+    said = " ".join(said.split())
+    return said if len(said) <= DESCRIPTION_LENGTH else said[:DESCRIPTION_LENGTH - 1] + "…"
+
+
+def _content_date(portal: Portal, page: Page) -> str | None:
+    """The newest date the page's content carries: a project's update, a document's date; a
+    chain's or a jurisdiction's pages take their projects' and documents'. None: no date said."""
+    context = page.context
+    if "project" in context:
+        return portal.as_of[context["project"].id]
+    if "policy" in context:
+        return context["policy"].date
+    subject = context.get("chain") or context.get("j")
+    if subject is None:
+        return None
+    projects = portal.projects_of(subject) if subject.record_type == "chain" else portal.of_jurisdiction("project", subject)
+    dates = [portal.as_of[p.id] for p in projects] + [doc.date for doc in portal.policies_about(subject)]
+    return max(dates, default=None)
+
+
+def _feed(portal: Portal, page: Page) -> str | None:
+    """The Atom feed a page's readers would follow: its jurisdiction's projects, or all projects."""
+    if page.template in ("investment.html", "jurisdiction.html", "home.html"):
+        j = page.context.get("j")
+        if j is None:
+            return "feeds/projects.atom"
+        if portal.of_jurisdiction("project", j):
+            return f"feeds/{j.id}.atom"
+    return None
 
 
 class TableRows:

@@ -160,6 +160,8 @@ STRINGS = {
     "all": ("全部", "All"),
     "search_list": ("在列表中搜索", "Search the list"),
     "search": ("搜索", "Search"),
+    "page_description": ("{page}：{site}", "{page}: {site}"),
+    "feed_of_page": ("项目更新订阅", "Project updates (Atom)"),
     "search_portal": ("搜索本站", "Search the portal"),
     "search_hint": ("可输入词语的一部分，中英文均可：产业链、项目、单位、人员、政策文件。",
                     "Type any word, or part of a name, in English or Chinese: chains, projects, units, people, "
