@@ -17,6 +17,7 @@ from .validate import FORMULA_STARTS
 from .model import Portal, Record
 from .ui import LIST_SEPARATOR, amount, colon, parenthesised, text_plain, ui
 
+LANGUAGE_TAG = {"zh": "zh-CN", "en": "en"}   # a file's language, as its properties say it
 # (column key, ui string key); the order is the order of every table and file.
 COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("jurisdiction", "jurisdiction"),
            ("stage", "stage"), ("stage_kind", "stage_kind"), ("amount", "amount"), ("location", "location"),
@@ -125,21 +126,29 @@ class EncodedRow:
     csv: str
     json: str
     xlsx: xlsx.Row
+    url: str                    # the project's page: a link in the xlsx
+    widths: tuple[float, ...]   # how wide each cell shows (xlsx.cell_widths)
 
 
 class _Lines(list):
     write = list.append   # what csv.writer needs: it writes each row in one call
 
 
-def encode_rows(rows: list[dict], base_url: str) -> list[EncodedRow]:
+def encode_rows(rows: list[dict], base_url: str, lang: str) -> list[EncodedRow]:
+    """Each row in every format. JSON keeps true and false; the CSV and the xlsx, which people
+    read, say yes or no in the file's language (是 / 否)."""
     keys = [key for key, _ in COLUMNS]
     values = [[base_url + r[key] if key == "url" else r[key] for key in keys] for r in rows]
+    said = {True: ui("yes", lang), False: ui("no", lang)}
+    shown = [[said[v] if isinstance(v, bool) else v for v in row_values] for row_values in values]
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\r\n")
-    for row_values in values:
+    for row_values in shown:
         writer.writerow([csv_cell(v) for v in row_values])
-    return [EncodedRow(line, json.dumps(dict(zip(keys, row_values)), ensure_ascii=False, separators=(",", ":")),
-                       xlsx.row(row_values)) for line, row_values in zip(lines, values)]
+    url = keys.index("url")
+    return [EncodedRow(line, json.dumps(dict(zip(keys, typed)), ensure_ascii=False, separators=(",", ":")),
+                       xlsx.row(row_values), row_values[url], xlsx.cell_widths(row_values))
+            for line, typed, row_values in zip(lines, values, shown)]
 
 
 def csv_cell(value):
@@ -171,9 +180,12 @@ def json_bytes(rows: list[EncodedRow], lang: str) -> bytes:
             + ",".join(r.json for r in rows) + "]}\n").encode("utf-8")
 
 
-def xlsx_bytes(rows: list[EncodedRow], lang: str, epoch: int) -> bytes:
+def xlsx_bytes(rows: list[EncodedRow], lang: str, epoch: int, title: str = "", creator: str = "") -> bytes:
     """An xlsx workbook of the rows (see xlsx.py); the build date dates it, for reproducible builds."""
-    return xlsx.workbook(ui("projects", lang), headings(lang), [r.xlsx for r in rows], epoch)
+    heading = headings(lang)
+    about = xlsx.About(title, creator, LANGUAGE_TAG[lang], xlsx.widths(heading, [r.widths for r in rows]),
+                       [key for key, _ in COLUMNS].index("url"), tuple(r.url for r in rows))
+    return xlsx.workbook(ui("projects", lang), heading, [r.xlsx for r in rows], epoch, about)
 
 
 def atom_entries(rows: dict[str, dict], lang: str, site_url: str, id_url: str, dates: dict[str, str]) -> dict[str, str]:
@@ -222,19 +234,25 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, id_url: str
     `folder` (its docs, or a folder moved into its built site after MkDocs)."""
     dates = portal.as_of
     sets = datasets(portal)
-    encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url)))
+    encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url, lang)))
     for dataset in sets:
         selected = [encoded[p.id] for p in dataset.projects]
         target = folder / "data" / dataset.key
         write_if_changed(target.with_suffix(".csv"), csv_bytes(selected, lang))
         write_if_changed(target.with_suffix(".json"), json_bytes(selected, lang))
-        write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(selected, lang, epoch))
+        write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(
+            selected, lang, epoch, dataset.title_zh if lang == "zh" else dataset.title_en, site_title))
     write_if_changed(folder / "data" / "catalog.json", json.dumps(
         catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
         + "\n")
     for j in portal.jurisdictions:
         if portal.chains_of(j):
-            write_table(folder / "data" / j.id / "chiefs", *chief_table(portal, j, lang), ui("chief_table", lang), epoch)
+            head, table = chief_table(portal, j, lang)
+            table = [values[:-1] + [site_url + values[-1]] for values in table]   # the chain's page, in full
+            title = ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=text_plain(j.name, lang))
+            write_table(folder / "data" / j.id / "chiefs", head, table, ui("chief_table", lang), epoch,
+                        xlsx.About(title, site_title, LANGUAGE_TAG[lang], xlsx.widths(head, map(xlsx.cell_widths, table)),
+                                   len(head) - 1, tuple(values[-1] for values in table)))
     feeds = folder / "feeds"
     entries = atom_entries(rows, lang, site_url, id_url, dates)
     feed_sets = [("projects", ui("feed_all", lang), portal.all("project"), "investment/")] + [
@@ -284,7 +302,8 @@ def _source_text(portal: Portal, source: Record, lang: str) -> str:
     return LIST_SEPARATOR[lang].join(parts)
 
 
-def write_table(target: Path, head: list[str], rows: list[list], title: str, epoch: int) -> None:
+def write_table(target: Path, head: list[str], rows: list[list], title: str, epoch: int,
+                about: xlsx.About = xlsx.About()) -> None:
     """A small table as CSV, JSON and xlsx beside one another (`target` without its extension)."""
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\r\n")
@@ -294,7 +313,7 @@ def write_table(target: Path, head: list[str], rows: list[list], title: str, epo
     write_if_changed(target.with_suffix(".csv"), ("\ufeff" + "".join(lines)).encode("utf-8"))
     write_if_changed(target.with_suffix(".json"), json.dumps({"columns": head, "rows": rows}, ensure_ascii=False,
                                                              separators=(",", ":")) + "\n")
-    write_if_changed(target.with_suffix(".xlsx"), xlsx.workbook(title, head, rows, epoch))
+    write_if_changed(target.with_suffix(".xlsx"), xlsx.workbook(title, head, rows, epoch, about))
 
 
 def catalog(sets: list[Dataset], lang: str, site_url: str, licence_name: str, licence_url: str,

@@ -96,3 +96,28 @@ def test_feeds_are_valid_atom(sample_site):
             assert feed.feed.id and feed.feed.title and feed.feed.updated and feed.feed.author
     english = feedparser.parse((sample_site / "en" / "feeds" / "projects.atom").read_bytes())
     assert english.entries[0].link.startswith("https://example.github.io/chain-portal/en/projects/")
+
+
+def test_spreadsheets_a_re_user_does_not_have_to_fix(sample_site):
+    """Column widths from the content, a frozen and filterable heading, amounts as the page shows
+    them, the document's title, author and language, addresses as links, yes/no in the file's
+    language (openpyxl reads what Excel and LibreOffice read)."""
+    for prefix, lang, yes, title in (("", "zh-CN", "是", "全部招商项目"), ("en/", "en", "yes", "All investment projects")):
+        book = load_workbook(sample_site / prefix / "data" / "projects.xlsx")
+        sheet = book.active
+        assert (book.properties.title, book.properties.language) == (title, lang) and book.properties.creator
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{sheet.max_row}"
+        heading = [cell.value for cell in sheet[1]]
+        widths = {heading[i]: sheet.column_dimensions[chr(65 + i)].width for i in range(len(heading))}
+        for row in sheet.iter_rows(min_row=2):
+            for cell, name in zip(row, heading):
+                shown = str(cell.value or "")
+                assert widths[name] >= min(60, len(shown.encode("utf-8")) / 2), (name, shown)
+        url = heading.index("网址" if not prefix else "Address")
+        assert all(row[url].hyperlink.target == row[url].value for row in sheet.iter_rows(min_row=2))
+        illustrative = heading.index("示例数据" if not prefix else "Illustrative")
+        assert {row[illustrative].value for row in sheet.iter_rows(min_row=2)} == {yes}
+        amount = heading.index("投资额（亿元）" if not prefix else "Amount (CNY 100m)")
+        assert all(row[amount].number_format == "#,##0.00" for row in sheet.iter_rows(min_row=2) if row[amount].value)
+        text = (sample_site / prefix / "data" / "projects.csv").read_text(encoding="utf-8-sig")
+        assert f",{yes}," in text and ",true," not in text
