@@ -281,9 +281,8 @@ def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
 def _write_downloads(checked: Checked, config: SiteConfig, lang: str, rows: dict[str, dict], folder: Path) -> None:
     prefix = mkdocs_engine.LANGUAGE_PREFIX[lang]
     opendata.write(checked.portal, text_plain(config.title, lang), lang, config.base_url + prefix,
-                   (config.canonical_url or config.base_url) + prefix,
-                   (config.data_licence or "", config.data_licence_url or ""), int(os.environ["SOURCE_DATE_EPOCH"]),
-                   rows, folder)
+                   (config.canonical_url or config.base_url) + prefix, opendata.portal_about(config, lang),
+                   int(os.environ["SOURCE_DATE_EPOCH"]), rows, folder)
 
 
 def _move_into(source: Path, target: Path) -> None:

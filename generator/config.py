@@ -22,6 +22,10 @@ SITE = schema.Struct("site-config", [
     schema.F("data_licence", schema.Str(max_length=200), "the licence of the published data, by name (e.g. CC BY 4.0)",
              "公开数据的许可协议名称"),
     schema.F("data_licence_url", schema.Url(), "where the licence text is", "许可协议文本的网址"),
+    schema.F("publisher", schema.Text(), "who publishes the portal and its data (the data catalog names it; the "
+             "portal's name when not given)", "门户及其数据的发布机构（数据目录中注明；未填写时用门户名称）"),
+    schema.F("contact_email", schema.Email(), "where re-users of the data can write", "数据使用者的联系邮箱"),
+    schema.F("contact_url", schema.Url(), "a page where re-users of the data can get in touch", "数据使用者的联系页面"),
 ])
 
 
@@ -34,6 +38,9 @@ class SiteConfig:
     notice: Text | None
     data_licence: str | None = None
     data_licence_url: str | None = None
+    publisher: Text | None = None
+    contact_email: str | None = None
+    contact_url: str | None = None
     # The address in site-config.yml, whatever `--base-url` says: what stays the same when one
     # portal is published in two places (feed entry ids).
     canonical_url: str = ""
@@ -74,4 +81,5 @@ def load_site_config(root: Path, report: Report) -> SiteConfig | None:
     record = _freeze(SITE, data, CONFIG_FILE)
     base_url = record.base_url.rstrip("/") + "/"
     return SiteConfig(record.title, record.description, base_url, record.copyright, record.notice,
-                      record.data_licence, record.data_licence_url, base_url)
+                      record.data_licence, record.data_licence_url, record.publisher, record.contact_email,
+                      record.contact_url, base_url)

@@ -20,7 +20,7 @@ def inline_script_hashes(site: Path) -> list[str]:
     for html in site.rglob("*.html"):
         for match in _INLINE_SCRIPT.finditer(html.read_text(encoding="utf-8")):
             attrs = match.group("attrs") or ""
-            if "src=" in attrs or "application/json" in attrs:
+            if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
                 continue   # external files are 'self'; JSON data is not executed
             digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
             found.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")

@@ -1,15 +1,27 @@
 """The content model as JSON Schema (draft 2020-12), published with the site for tools and editors."""
 from __future__ import annotations
 
+import re
+
 from . import schema
 
 
-def json_schema(kind_name: str) -> dict:
+def json_schema(kind_name: str, base_url: str = "") -> dict:
+    """A kind's schema; `base_url` is where the site publishes it (its folder `schema/`), which
+    makes its `$id` absolute, as JSON Schema tools expect."""
     kind = schema.KINDS[kind_name]
     result = _type(kind.struct)
     body = {"type": "array", "items": result} if kind.many_per_file else result
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind_name}.schema.json",
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{base_url}schema/{kind_name}.schema.json" if base_url else f"{kind_name}.schema.json",
             "title": kind_name, "description": f"{kind.en} / {kind.zh}", **body}
+
+
+def ecma_pattern(pattern: str) -> str:
+    """A Python pattern as ECMA-262 reads it in `u` mode (as ajv does), which refuses an escaped
+    character that needs no escape (`\\"`): such escapes are dropped. The patterns of the content
+    model use nothing else that the two read differently."""
+    return re.sub(r"""\\(["'`/<>])""", r"\1", pattern)
 
 
 def _type(type_: schema.Type) -> dict:
@@ -36,6 +48,6 @@ def _type(type_: schema.Type) -> dict:
     if isinstance(type_, schema.Str):
         result = {"type": "string", "minLength": 1, "maxLength": type_.max_length}
         if type_.pattern:
-            result["pattern"] = f"^(?:{type_.pattern.pattern})$"
+            result["pattern"] = f"^(?:{ecma_pattern(type_.pattern.pattern)})$"
         return result
     raise TypeError(f"no JSON Schema for {type_!r} ({en} / {zh})")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from . import kinds, xlsx
+from . import catalog, kinds, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
 from .model import Portal, Record
@@ -228,40 +228,149 @@ def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
     return {p.id: row(portal, p, lang, portal.as_of) for p in portal.all("project")}
 
 
-def write(portal: Portal, site_title: str, lang: str, site_url: str, id_url: str, licence: tuple[str, str],
-          epoch: int, rows: dict[str, dict], folder: Path) -> None:
-    """Write every dataset in three formats, the catalog and the feeds of one language into
-    `folder` (its docs, or a folder moved into its built site after MkDocs)."""
+def write(portal: Portal, site_title: str, lang: str, site_url: str, id_url: str, about: PortalAbout, epoch: int,
+          rows: dict[str, dict], folder: Path) -> None:
+    """Write every dataset in three formats, the chief tables, the feeds, and what describes
+    them (catalog.py) of one language into `folder` (its docs, or a folder moved into its built
+    site after MkDocs)."""
     dates = portal.as_of
-    sets = datasets(portal)
+    written: dict[str, int] = {}   # path under the site → size, for the catalog
+
+    def put(path: str, data: bytes | str) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        write_if_changed(folder / path, raw)
+        written[path] = len(raw)
+
     encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url, lang)))
-    for dataset in sets:
+    published, resources = [], []
+    put("data/projects.tableschema.json", _json(catalog.table_schema(project_fields(lang), headings(lang)[0])))
+    put("data/projects.schema.json", _json(catalog.json_rows_schema(site_url, "data/projects.schema.json",
+                                                                    ui("investment", lang), project_json_row())))
+    for dataset in datasets(portal):
         selected = [encoded[p.id] for p in dataset.projects]
-        target = folder / "data" / dataset.key
-        write_if_changed(target.with_suffix(".csv"), csv_bytes(selected, lang))
-        write_if_changed(target.with_suffix(".json"), json_bytes(selected, lang))
-        write_if_changed(target.with_suffix(".xlsx"), xlsx_bytes(
-            selected, lang, epoch, dataset.title_zh if lang == "zh" else dataset.title_en, site_title))
-    write_if_changed(folder / "data" / "catalog.json", json.dumps(
-        catalog(sets, lang, site_url, licence[0], licence[1], dates, site_title), ensure_ascii=False, indent=1)
-        + "\n")
+        title = dataset.title_zh if lang == "zh" else dataset.title_en
+        put(f"data/{dataset.key}.csv", csv_bytes(selected, lang))
+        put(f"data/{dataset.key}.json", json_bytes(selected, lang))
+        put(f"data/{dataset.key}.xlsx", xlsx_bytes(selected, lang, epoch, title, site_title))
+        places = sorted({rows[p.id]["jurisdiction"] for p in dataset.projects})
+        published.append(_published(dataset.key, title, ui("dataset_projects", lang).format(n=len(selected)),
+                                    _landing(dataset.key), [dates[p.id] for p in dataset.projects], places,
+                                    [ui("investment", lang), ui("chain", lang)], "projects", written))
+        resources.append(_resource(dataset.key, title, "projects.tableschema.json"))
     for j in portal.jurisdictions:
         if portal.chains_of(j):
             head, table = chief_table(portal, j, lang)
             table = [values[:-1] + [site_url + values[-1]] for values in table]   # the chain's page, in full
-            title = ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=text_plain(j.name, lang))
-            write_table(folder / "data" / j.id / "chiefs", head, table, ui("chief_table", lang), epoch,
-                        xlsx.About(title, site_title, LANGUAGE_TAG[lang], xlsx.widths(head, map(xlsx.cell_widths, table)),
-                                   len(head) - 1, tuple(values[-1] for values in table)))
-    feeds = folder / "feeds"
-    entries = atom_entries(rows, lang, site_url, id_url, dates)
-    feed_sets = [("projects", ui("feed_all", lang), portal.all("project"), "investment/")] + [
+            name = text_plain(j.name, lang)
+            title = ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name)
+            csv_data, json_data = table_files(head, table)
+            key = f"{j.id}/chiefs"
+            put(f"data/{key}.csv", csv_data)
+            put(f"data/{key}.json", json_data)
+            put(f"data/{key}.xlsx", xlsx.workbook(ui("chief_table", lang), head, table, epoch, xlsx.About(
+                title, site_title, LANGUAGE_TAG[lang], xlsx.widths(head, map(xlsx.cell_widths, table)),
+                len(head) - 1, tuple(values[-1] for values in table))))
+            put(f"data/{key}.tableschema.json", _json(catalog.table_schema(
+                [{"name": h, "type": "string", **({"format": "uri"} if i == len(head) - 1 else {})}
+                 for i, h in enumerate(head)])))
+            put(f"data/{key}.schema.json", _json(catalog.json_rows_schema(
+                site_url, f"data/{key}.schema.json", title,
+                {"type": "array", "items": {"type": ["string", "null"]}, "minItems": len(head), "maxItems": len(head)})))
+            dated = [doc.date for doc in portal.policies_about(j)]
+            published.append(_published(key, title, ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/",
+                                        dated, [name], [ui("chief_table", lang), ui("chain", lang)], "chiefs", written))
+            resources.append(_resource(key, title, f"{j.id}/chiefs.tableschema.json"))
+    feeds = [("projects", ui("feed_all", lang), portal.all("project"), "investment/")] + [
         (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j),
          f"{j.id}/investment/") for j in portal.jurisdictions]
-    for name, title, projects, list_path in feed_sets:
+    entries = atom_entries(rows, lang, site_url, id_url, dates)
+    by_key = {p.key: p for p in published}
+    for name, title, projects, list_path in feeds:
         if projects or name == "projects":
-            write_if_changed(feeds / f"{name}.atom", atom_feed(projects, lang, site_url, id_url, title, site_title,
-                                                               f"feeds/{name}.atom", list_path, dates, entries))
+            put(f"feeds/{name}.atom", atom_feed(projects, lang, site_url, id_url, title, site_title,
+                                                f"feeds/{name}.atom", list_path, dates, entries))
+            dataset = by_key.get("projects" if name == "projects" else f"{name}/projects")
+            if dataset:   # the feed is another way to the same dataset
+                dataset.files.append(catalog.File(f"feeds/{name}.atom", written[f"feeds/{name}.atom"]))
+    put("data/datapackage.json", _json(catalog.data_package(f"{site_url}-{lang}", site_title,
+                                                           (about.licence, about.licence_url), resources)))
+    put("data/catalog.json", _json(catalog.catalog(published, site_url, lang, site_title, about.description,
+                                                   about.publisher or site_title, (about.email, about.contact_url),
+                                                   about.licence_url)))
+
+
+@dataclass(frozen=True)
+class PortalAbout:
+    """What the portal says of itself in its catalog, in one language (site-config.yml)."""
+
+    description: str = ""
+    publisher: str = ""
+    email: str = ""
+    contact_url: str = ""
+    licence: str = ""
+    licence_url: str = ""
+
+
+def portal_about(config, lang: str) -> PortalAbout:
+    """What site-config.yml says of the portal, for its catalogs, in one language."""
+    return PortalAbout(text_plain(config.description, lang), text_plain(config.publisher, lang),
+                       config.contact_email or "", config.contact_url or "", config.data_licence or "",
+                       config.data_licence_url or "")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def _landing(key: str) -> str:
+    """The page where a dataset's files are offered: the data catalog, or its jurisdiction's."""
+    return "data/" if "/" not in key else f"data/{key.split('/')[0]}/"
+
+
+def _published(key: str, title: str, description: str, landing: str, dates: list[str], places: list[str],
+               keywords: list[str], schema: str, written: dict[str, int]) -> catalog.Published:
+    schema_base = "data/projects" if schema == "projects" else f"data/{key}"
+    files = [catalog.File(f"data/{key}.csv", written[f"data/{key}.csv"], f"{schema_base}.tableschema.json"),
+             catalog.File(f"data/{key}.json", written[f"data/{key}.json"], f"{schema_base}.schema.json"),
+             catalog.File(f"data/{key}.xlsx", written[f"data/{key}.xlsx"])]
+    full = [d for d in dates if d and len(d) == 10]
+    return catalog.Published(key, title, description, landing, max(full, default=""), min(full, default=""),
+                             places, keywords, files)
+
+
+def _resource(key: str, title: str, schema_path: str) -> dict:
+    """A CSV as a data package resource; paths are relative to data/, where datapackage.json is."""
+    return {"name": catalog.slug(key), "title": title, "path": f"{key}.csv", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8-sig", "schema": schema_path}
+
+
+def project_fields(lang: str) -> list[dict]:
+    """The Table Schema fields of a projects CSV: named by the headings of the file's language."""
+    fields = []
+    for (key, _), title in zip(COLUMNS, headings(lang)):
+        field = {"name": title, "type": "string", "description": key}
+        if key == "amount":
+            field["type"] = "number"
+        elif key == "updated":
+            field["type"] = "date"
+        elif key == "illustrative":
+            field.update(type="boolean", trueValues=[ui("yes", lang)], falseValues=[ui("no", lang)])
+        elif key == "url":
+            field["format"] = "uri"
+        elif key == "id":
+            field["constraints"] = {"required": True, "unique": True}
+        fields.append(field)
+    return fields
+
+
+def project_json_row() -> dict:
+    """The JSON Schema of a row of a projects JSON download (keys, not headings: the same in
+    both languages)."""
+    types = {"amount": {"type": ["number", "null"]}, "illustrative": {"type": "boolean"},
+             "updated": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}
+    keys = [key for key, _ in COLUMNS]
+    return {"type": "object", "additionalProperties": False, "required": keys,
+            "properties": {key: types.get(key, {"type": "string"}) for key in keys}}
 
 
 def crawler_files(base_url: str, prefixes: list[str]) -> dict[str, str]:
@@ -302,35 +411,46 @@ def _source_text(portal: Portal, source: Record, lang: str) -> str:
     return LIST_SEPARATOR[lang].join(parts)
 
 
-def write_table(target: Path, head: list[str], rows: list[list], title: str, epoch: int,
-                about: xlsx.About = xlsx.About()) -> None:
-    """A small table as CSV, JSON and xlsx beside one another (`target` without its extension)."""
+def table_files(head: list[str], rows: list[list]) -> tuple[bytes, str]:
+    """A small table as CSV (with a byte-order mark, formulas neutralised) and JSON."""
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\r\n")
     writer.writerow(head)
     for values in rows:
         writer.writerow([csv_cell(v) for v in values])
-    write_if_changed(target.with_suffix(".csv"), ("\ufeff" + "".join(lines)).encode("utf-8"))
-    write_if_changed(target.with_suffix(".json"), json.dumps({"columns": head, "rows": rows}, ensure_ascii=False,
-                                                             separators=(",", ":")) + "\n")
-    write_if_changed(target.with_suffix(".xlsx"), xlsx.workbook(title, head, rows, epoch, about))
+    return (("\ufeff" + "".join(lines)).encode("utf-8"),
+            json.dumps({"columns": head, "rows": rows}, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
-def catalog(sets: list[Dataset], lang: str, site_url: str, licence_name: str, licence_url: str,
-            dates: dict[str, str], title: str) -> dict:
-    """A DCAT catalog (JSON-LD) of every dataset with its licence, update date, schema and files."""
-    media = {"csv": "text/csv", "json": "application/json",
-             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-    return {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/"},
-        "@type": "dcat:Catalog", "dct:title": title, "dct:language": lang,
-        "dct:license": licence_url, "dcat:dataset": [{
-            "@type": "dcat:Dataset", "dct:identifier": s.key,
-            "dct:title": s.title_zh if lang == "zh" else s.title_en,
-            "dct:license": licence_url, "dct:rights": licence_name,
-            "dct:modified": max((dates[p.id] for p in s.projects), default=""),
-            "dct:conformsTo": site_url + "schema/project.schema.json",
-            "dcat:distribution": [{"@type": "dcat:Distribution", "dcat:mediaType": media[ext],
-                                   "dcat:downloadURL": f"{site_url}data/{s.key}.{ext}"} for ext in media],
-        } for s in sets],
-    }
+
+
+def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: str, site_title: str,
+               about: PortalAbout, jurisdiction: Record | None = None) -> str:
+    """A data page's datasets as schema.org JSON-LD (DataCatalog of Dataset), the markup search
+    engines' dataset search reads; as the text of a <script> element (no '<' in it)."""
+    def dataset(name, description, landing, places, modified, key) -> dict:
+        return {"@type": "Dataset", "name": name, "description": description, "url": site_url + landing,
+                "inLanguage": LANGUAGE_TAG[lang], "isAccessibleForFree": True,
+                **({"license": about.licence_url} if about.licence_url else {}),
+                **({"dateModified": modified} if modified else {}),
+                "spatialCoverage": [{"@type": "Place", "name": place} for place in places],
+                "distribution": [{"@type": "DataDownload", "encodingFormat": catalog.MEDIA_TYPES[ext],
+                                  "contentUrl": f"{site_url}data/{key}.{ext}"} for ext in ("csv", "json", "xlsx")]}
+
+    found = []
+    for d in datasets(portal):
+        if jurisdiction is None or d.key.startswith(jurisdiction.id + "/"):
+            names = sorted({text_plain(portal.jurisdiction_of(p).name, lang) for p in d.projects})
+            found.append(dataset(d.title_zh if lang == "zh" else d.title_en,
+                                 ui("dataset_projects", lang).format(n=len(d.projects)), _landing(d.key), names,
+                                 max(portal.as_of[p.id] for p in d.projects), d.key))
+    for j in ([jurisdiction] if jurisdiction else portal.jurisdictions):
+        if portal.chains_of(j):
+            name = text_plain(j.name, lang)
+            found.append(dataset(ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name),
+                                 ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/", [name], "",
+                                 f"{j.id}/chiefs"))
+    markup = {"@context": "https://schema.org", "@type": "DataCatalog", "name": title, "url": site_url + page_path,
+              "inLanguage": LANGUAGE_TAG[lang], "publisher": {"@type": "Organization", "name": about.publisher or site_title},
+              "dataset": found}
+    return json.dumps(markup, ensure_ascii=False).replace("<", "\\u003c")

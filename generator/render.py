@@ -23,7 +23,7 @@ from .jsonschema_out import json_schema
 from .mkdocs_engine import LANGUAGE_PREFIX
 from .model import Portal, Text
 from .report import Report
-from .opendata import COLUMNS, datasets, filter_options
+from .opendata import COLUMNS, datasets, filter_options, portal_about, schema_org
 from .ui import (DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amount, colon, count, heading, heading_ui,
                  parenthesised, sentence_case, text_plain, ui)
 
@@ -270,7 +270,8 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
             in_memory[page.path + "index.md"] = zlib.compress(text.encode("utf-8"), 1)
     for name in schema.KINDS:
         write_if_changed(docs_dir / "schema" / f"{name}.schema.json",
-                         json.dumps(json_schema(name), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+                         json.dumps(json_schema(name, config.base_url + LANGUAGE_PREFIX[lang]), ensure_ascii=False,
+                                    indent=1, sort_keys=True) + "\n")
 
 
 DESCRIPTION_LENGTH = 160   # what search engines and link previews show of a description
@@ -397,6 +398,9 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         regional_map=lambda js, cid, base=None: charts.regional_map(portal, js, lang, cid, base),
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
+        schema_org=lambda j=None: Markup(schema_org(portal, lang, config.base_url + LANGUAGE_PREFIX[lang], page.path,
+                                                    text_plain(page.full_title, lang), text_plain(config.title, lang),
+                                                    portal_about(config, lang), j)),
     )
 
 

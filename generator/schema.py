@@ -129,6 +129,12 @@ class Url(Str):
                          "以 http:// 或 https:// 开头的网址", 500)
 
 
+class Email(Str):
+    def __init__(self):
+        super().__init__(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}",
+                         "an e-mail address, e.g. data@example.gov.cn", "电子邮箱地址，如 data@example.gov.cn", 200)
+
+
 class SiteAddress(Str):
     """Where the site is published: a plain http(s) address of a host and a path, nothing that
     could become another origin (`//host` in the path) or leave an attribute or a feed."""

@@ -140,6 +140,11 @@ STRINGS = {
     "required": ("必填", "Required"),
     "description": ("说明", "Description"),
     "yes": ("是", "yes"),
+    "dataset_projects": ("{n} 个招商项目：名称、所属产业链与辖区、阶段、投资额、地点、园区、投资方、更新日期和网址。",
+                         "{n} investment projects: name, chain, jurisdiction, stage, amount, location, zone, investor, "
+                         "last update and address."),
+    "dataset_chiefs": ("{j}各产业链的链长分工：分组、产业链、角色、担任者和出处。",
+                       "Chief assignments of {j}: the group, chain, role, holder and source of each chain."),
     "file_location": ("文件位置", "Where the files are"),
     "one_per_file": ("每个文件一条记录", "one record per file"),
     "many_per_file": ("每个文件一个记录列表", "a list of records per file"),
