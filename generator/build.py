@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, consistency, load, mkdocs_engine, model, opendata, output, processes, render, search_index, validate
+from . import charts, consistency, history, load, mkdocs_engine, model, opendata, output, processes, render, search_index, validate
 from . import config as config_module
 from .config import SiteConfig, load_site_config
 from .model import Portal
@@ -79,6 +79,7 @@ def _check(root: Path, strict: bool, clock: Stopwatch) -> Checked:
         portal = model.build(raw)
         fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
         portal.as_of = opendata.as_of_dates(root, portal, fallback)
+        portal.chief_changes = history.chief_changes(root, portal, config.chief_history_since)
         consistency.check(root, portal, report)
         charts.check_base_maps(root, portal, report)
         pages = render.plan(portal, report)

@@ -26,6 +26,10 @@ SITE = schema.Struct("site-config", [
              "portal's name when not given)", "门户及其数据的发布机构（数据目录中注明；未填写时用门户名称）"),
     schema.F("contact_email", schema.Email(), "where re-users of the data can write", "数据使用者的联系邮箱"),
     schema.F("contact_url", schema.Url(), "a page where re-users of the data can get in touch", "数据使用者的联系页面"),
+    schema.F("chief_history_since", schema.Date(full=True), "count the content's git history as the record of "
+             "changes of chiefs from this date on (earlier commits only set the starting point); when not given, "
+             "assignments are dated by their documents only", "自该日期起，以内容的 git 修订记录作为链长变动记录（更早的提交只作为起点）；"
+             "未填写时，分工只按文件日期注明"),
 ])
 
 
@@ -41,6 +45,7 @@ class SiteConfig:
     publisher: Text | None = None
     contact_email: str | None = None
     contact_url: str | None = None
+    chief_history_since: str | None = None
     # The address in site-config.yml, whatever `--base-url` says: what stays the same when one
     # portal is published in two places (feed entry ids).
     canonical_url: str = ""
@@ -82,4 +87,4 @@ def load_site_config(root: Path, report: Report) -> SiteConfig | None:
     base_url = record.base_url.rstrip("/") + "/"
     return SiteConfig(record.title, record.description, base_url, record.copyright, record.notice,
                       record.data_licence, record.data_licence_url, record.publisher, record.contact_email,
-                      record.contact_url, base_url)
+                      record.contact_url, record.chief_history_since, base_url)

@@ -102,6 +102,7 @@ class Portal:
 
     def __init__(self, records: list[Record]):
         self.as_of: dict[str, str] = {}   # project id → date of its last update (set by the build)
+        self.chief_changes: list = []     # history.Change, oldest first (set by the build)
         self.by_kind: dict[str, dict[str, Record]] = {kind: {} for kind in schema.KINDS}
         for record in records:
             self.by_kind[record.record_type][record.id] = record

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from . import catalog, kinds, xlsx
+from . import catalog, history, kinds, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
 from .model import Portal, Record
@@ -230,73 +230,151 @@ def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
 
 def write(portal: Portal, site_title: str, lang: str, site_url: str, id_url: str, about: PortalAbout, epoch: int,
           rows: dict[str, dict], folder: Path) -> None:
-    """Write every dataset in three formats, the chief tables, the feeds, and what describes
-    them (catalog.py) of one language into `folder` (its docs, or a folder moved into its built
-    site after MkDocs)."""
-    dates = portal.as_of
-    written: dict[str, int] = {}   # path under the site → size, for the catalog
-
-    def put(path: str, data: bytes | str) -> None:
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        write_if_changed(folder / path, raw)
-        written[path] = len(raw)
-
-    encoded = dict(zip(rows, encode_rows(list(rows.values()), site_url, lang)))
-    published, resources = [], []
-    put("data/projects.tableschema.json", _json(catalog.table_schema(project_fields(lang), headings(lang)[0])))
-    put("data/projects.schema.json", _json(catalog.json_rows_schema(site_url, "data/projects.schema.json",
-                                                                    ui("investment", lang), project_json_row())))
-    for dataset in datasets(portal):
-        selected = [encoded[p.id] for p in dataset.projects]
-        title = dataset.title_zh if lang == "zh" else dataset.title_en
-        put(f"data/{dataset.key}.csv", csv_bytes(selected, lang))
-        put(f"data/{dataset.key}.json", json_bytes(selected, lang))
-        put(f"data/{dataset.key}.xlsx", xlsx_bytes(selected, lang, epoch, title, site_title))
-        places = sorted({rows[p.id]["jurisdiction"] for p in dataset.projects})
-        published.append(_published(dataset.key, title, ui("dataset_projects", lang).format(n=len(selected)),
-                                    _landing(dataset.key), [dates[p.id] for p in dataset.projects], places,
-                                    [ui("investment", lang), ui("chain", lang)], "projects", written))
-        resources.append(_resource(dataset.key, title, "projects.tableschema.json"))
+    """Write one language's downloads into `folder` (its docs, or a folder moved into its built
+    site after MkDocs): the investment lists, who is in charge (chief tables, chains, units,
+    people), the feeds, and what describes them all (catalog.py)."""
+    out = _Publisher(folder, lang, site_url, site_title, epoch)
+    _write_projects(out, portal, rows)
     for j in portal.jurisdictions:
         if portal.chains_of(j):
             head, table = chief_table(portal, j, lang)
-            table = [values[:-1] + [site_url + values[-1]] for values in table]   # the chain's page, in full
             name = text_plain(j.name, lang)
-            title = ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name)
-            csv_data, json_data = table_files(head, table)
-            key = f"{j.id}/chiefs"
-            put(f"data/{key}.csv", csv_data)
-            put(f"data/{key}.json", json_data)
-            put(f"data/{key}.xlsx", xlsx.workbook(ui("chief_table", lang), head, table, epoch, xlsx.About(
-                title, site_title, LANGUAGE_TAG[lang], xlsx.widths(head, map(xlsx.cell_widths, table)),
-                len(head) - 1, tuple(values[-1] for values in table))))
-            put(f"data/{key}.tableschema.json", _json(catalog.table_schema(
-                [{"name": h, "type": "string", **({"format": "uri"} if i == len(head) - 1 else {})}
-                 for i, h in enumerate(head)])))
-            put(f"data/{key}.schema.json", _json(catalog.json_rows_schema(
-                site_url, f"data/{key}.schema.json", title,
-                {"type": "array", "items": {"type": ["string", "null"]}, "minItems": len(head), "maxItems": len(head)})))
-            dated = [doc.date for doc in portal.policies_about(j)]
-            published.append(_published(key, title, ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/",
-                                        dated, [name], [ui("chief_table", lang), ui("chain", lang)], "chiefs", written))
-            resources.append(_resource(key, title, f"{j.id}/chiefs.tableschema.json"))
+            out.table(f"{j.id}/chiefs", ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name),
+                      ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/", head, table, [name],
+                      [doc.date for doc in portal.policies_about(j)], date_column=len(head) - 3)
+    for key, head, table in who_is_in_charge(portal, lang):
+        places = sorted({text_plain(j.name, lang) for j in portal.jurisdictions})
+        out.table(key, ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), "data/", head, table, places,
+                  [doc.date for doc in portal.all("policy")])
+    _write_feeds(out, portal, rows, id_url)
+    out.put("data/datapackage.json", _json(catalog.data_package(f"{site_url}-{lang}", site_title,
+                                                               (about.licence, about.licence_url), out.resources)))
+    out.put("data/catalog.json", _json(catalog.catalog(out.published, site_url, lang, site_title, about.description,
+                                                       about.publisher or site_title, (about.email, about.contact_url),
+                                                       about.licence_url)))
+
+
+class _Publisher:
+    """Writes a language's files, keeping what the catalog and the data package say of them."""
+
+    def __init__(self, folder: Path, lang: str, site_url: str, site_title: str, epoch: int):
+        self.folder, self.lang, self.site_url, self.site_title, self.epoch = folder, lang, site_url, site_title, epoch
+        self.written: dict[str, int] = {}   # path under the site → size
+        self.published: list[catalog.Published] = []
+        self.resources: list[dict] = []
+
+    def put(self, path: str, data: bytes | str) -> None:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        write_if_changed(self.folder / path, raw)
+        self.written[path] = len(raw)
+
+    def register(self, key: str, title: str, description: str, landing: str, dates: list[str], places: list[str],
+                 schema_base: str) -> None:
+        files = [catalog.File(f"data/{key}.csv", self.written[f"data/{key}.csv"], f"{schema_base}.tableschema.json"),
+                 catalog.File(f"data/{key}.json", self.written[f"data/{key}.json"], f"{schema_base}.schema.json"),
+                 catalog.File(f"data/{key}.xlsx", self.written[f"data/{key}.xlsx"])]
+        full = [d for d in dates if d and len(d) == 10]
+        keywords = [ui("chain", self.lang), title]
+        self.published.append(catalog.Published(key, title, description, landing, max(full, default=""),
+                                                min(full, default=""), places, keywords, files))
+        self.resources.append({"name": catalog.slug(key), "title": title, "path": f"{key}.csv", "format": "csv",
+                               "mediatype": "text/csv", "encoding": "utf-8-sig",
+                               "schema": schema_base.removeprefix("data/") + ".tableschema.json"})
+
+    def table(self, key: str, title: str, description: str, landing: str, head: list[str], rows: list[list],
+              places: list[str], dates: list[str], date_column: int | None = None) -> None:
+        """A table whose last column is a page of the site, in three formats, with its schemas."""
+        rows = [values[:-1] + [self.site_url + values[-1]] for values in rows]   # the page, in full
+        csv_data, json_data = table_files(head, rows)
+        self.put(f"data/{key}.csv", csv_data)
+        self.put(f"data/{key}.json", json_data)
+        self.put(f"data/{key}.xlsx", xlsx.workbook(title, head, rows, self.epoch, xlsx.About(
+            title, self.site_title, LANGUAGE_TAG[self.lang], xlsx.widths(head, map(xlsx.cell_widths, rows)),
+            len(head) - 1, tuple(values[-1] for values in rows))))
+        fields = [{"name": h, "type": "date" if i == date_column else "string",
+                   **({"format": "uri"} if i == len(head) - 1 else {})} for i, h in enumerate(head)]
+        self.put(f"data/{key}.tableschema.json", _json(catalog.table_schema(fields)))
+        self.put(f"data/{key}.schema.json", _json(catalog.json_rows_schema(
+            self.site_url, f"data/{key}.schema.json", title,
+            {"type": "array", "items": {"type": ["string", "null"]}, "minItems": len(head), "maxItems": len(head)})))
+        self.register(key, title, description, landing, dates, places, f"data/{key}")
+
+
+def _write_projects(out: _Publisher, portal: Portal, rows: dict[str, dict]) -> None:
+    lang = out.lang
+    encoded = dict(zip(rows, encode_rows(list(rows.values()), out.site_url, lang)))
+    out.put("data/projects.tableschema.json", _json(catalog.table_schema(project_fields(lang), headings(lang)[0])))
+    out.put("data/projects.schema.json", _json(catalog.json_rows_schema(out.site_url, "data/projects.schema.json",
+                                                                        ui("investment", lang), project_json_row())))
+    for dataset in datasets(portal):
+        selected = [encoded[p.id] for p in dataset.projects]
+        title = dataset.title_zh if lang == "zh" else dataset.title_en
+        out.put(f"data/{dataset.key}.csv", csv_bytes(selected, lang))
+        out.put(f"data/{dataset.key}.json", json_bytes(selected, lang))
+        out.put(f"data/{dataset.key}.xlsx", xlsx_bytes(selected, lang, out.epoch, title, out.site_title))
+        out.register(dataset.key, title, ui("dataset_projects", lang).format(n=len(selected)), _landing(dataset.key),
+                     [portal.as_of[p.id] for p in dataset.projects],
+                     sorted({rows[p.id]["jurisdiction"] for p in dataset.projects}), "data/projects")
+
+
+def _write_feeds(out: _Publisher, portal: Portal, rows: dict[str, dict], id_url: str) -> None:
+    """The projects' feeds (each also a distribution of the list it follows) and the changes of chiefs."""
+    lang, dates = out.lang, portal.as_of
     feeds = [("projects", ui("feed_all", lang), portal.all("project"), "investment/")] + [
         (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j),
          f"{j.id}/investment/") for j in portal.jurisdictions]
-    entries = atom_entries(rows, lang, site_url, id_url, dates)
-    by_key = {p.key: p for p in published}
+    entries = atom_entries(rows, lang, out.site_url, id_url, dates)
+    by_key = {p.key: p for p in out.published}
     for name, title, projects, list_path in feeds:
         if projects or name == "projects":
-            put(f"feeds/{name}.atom", atom_feed(projects, lang, site_url, id_url, title, site_title,
-                                                f"feeds/{name}.atom", list_path, dates, entries))
+            path = f"feeds/{name}.atom"
+            out.put(path, atom_feed(projects, lang, out.site_url, id_url, title, out.site_title, path, list_path,
+                                    dates, entries))
             dataset = by_key.get("projects" if name == "projects" else f"{name}/projects")
-            if dataset:   # the feed is another way to the same dataset
-                dataset.files.append(catalog.File(f"feeds/{name}.atom", written[f"feeds/{name}.atom"]))
-    put("data/datapackage.json", _json(catalog.data_package(f"{site_url}-{lang}", site_title,
-                                                           (about.licence, about.licence_url), resources)))
-    put("data/catalog.json", _json(catalog.catalog(published, site_url, lang, site_title, about.description,
-                                                   about.publisher or site_title, (about.email, about.contact_url),
-                                                   about.licence_url)))
+            if dataset:
+                dataset.files.append(catalog.File(path, out.written[path]))
+    for j in portal.jurisdictions:
+        if portal.chains_of(j):
+            out.put(f"feeds/{j.id}-chiefs.atom", chief_feed(portal, j, lang, out.site_url, id_url, out.site_title))
+
+
+def who_is_in_charge(portal: Portal, lang: str) -> list[tuple[str, list[str], list[list]]]:
+    """The portal's chains, units and people as tables (key, heading, rows), each row ending with
+    the page that shows it: who is responsible for what, as open data."""
+    sep, said = LIST_SEPARATOR[lang], colon(lang)
+    holdings = portal.holdings
+    chains = []
+    for chain in sorted(portal.all("chain"), key=lambda c: (c.jurisdiction, c.order)):
+        j = portal.get("jurisdiction", chain.jurisdiction)
+        chiefs = [f"{text_plain(portal.entry(j.roles, c.role).name, lang)}{said}"
+                  + (text_plain(portal.get("person", c.person).name, lang) if c.person else ui("not_stated", lang))
+                  for c in chain.chiefs]
+        units = [f"{text_plain(portal.entry(j.roles, u.role).name, lang)}{said}"
+                 f"{text_plain(portal.get('unit', u.unit).name, lang)}" for u in chain.units]
+        chains.append([chain.id, text_plain(chain.name, lang), text_plain(j.name, lang),
+                       " › ".join(text_plain(g.name, lang) for g in portal.group_path(chain)), sep.join(chiefs),
+                       sep.join(units), _source_text(portal, chain.source, lang) if chain.source else "",
+                       f"{j.id}/chains/{chain.id}/"])
+    units = [[u.id, text_plain(u.name, lang), text_plain(portal.get("jurisdiction", u.jurisdiction).name, lang),
+              kind_name(kinds.UNIT_KINDS, u.kind, lang), sep.join(text_plain(d, lang) for d in u.duties or ()),
+              sep.join(text_plain(c.name, lang) for c in portal.chains_of_unit(u)), f"{u.jurisdiction}/units/#unit-{u.id}"]
+             for u in portal.all("unit")]
+    people = [[p.id, text_plain(p.name, lang), text_plain(portal.get("jurisdiction", p.jurisdiction).name, lang),
+               text_plain(p.post, lang), sep.join(f"{text_plain(h.role.name, lang)}{said}{text_plain(h.chain.name, lang)}"
+                                                  for h in holdings[p.id]), f"people/#person-{p.id}"]
+              for p in portal.all("person")]
+    base = [ui("col_id", lang)]
+    return [("chains", base + [ui("chain", lang), ui("jurisdiction", lang), ui("group", lang), ui("chiefs", lang),
+                               ui("unit_assignments", lang), ui("source", lang), ui("col_url", lang)], chains),
+            ("units", base + [ui("unit", lang), ui("jurisdiction", lang), ui("unit_kind", lang), ui("duties", lang),
+                              ui("chains", lang), ui("col_url", lang)], units),
+            ("people", base + [ui("person", lang), ui("jurisdiction", lang), ui("post", lang), ui("holds", lang),
+                               ui("col_url", lang)], people)]
+
+
+def kind_name(table: dict, key: str, lang: str) -> str:
+    zh, en, _ = table[key]
+    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True)
@@ -325,23 +403,6 @@ def _json(value) -> str:
 def _landing(key: str) -> str:
     """The page where a dataset's files are offered: the data catalog, or its jurisdiction's."""
     return "data/" if "/" not in key else f"data/{key.split('/')[0]}/"
-
-
-def _published(key: str, title: str, description: str, landing: str, dates: list[str], places: list[str],
-               keywords: list[str], schema: str, written: dict[str, int]) -> catalog.Published:
-    schema_base = "data/projects" if schema == "projects" else f"data/{key}"
-    files = [catalog.File(f"data/{key}.csv", written[f"data/{key}.csv"], f"{schema_base}.tableschema.json"),
-             catalog.File(f"data/{key}.json", written[f"data/{key}.json"], f"{schema_base}.schema.json"),
-             catalog.File(f"data/{key}.xlsx", written[f"data/{key}.xlsx"])]
-    full = [d for d in dates if d and len(d) == 10]
-    return catalog.Published(key, title, description, landing, max(full, default=""), min(full, default=""),
-                             places, keywords, files)
-
-
-def _resource(key: str, title: str, schema_path: str) -> dict:
-    """A CSV as a data package resource; paths are relative to data/, where datapackage.json is."""
-    return {"name": catalog.slug(key), "title": title, "path": f"{key}.csv", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8-sig", "schema": schema_path}
 
 
 def project_fields(lang: str) -> list[dict]:
@@ -388,7 +449,8 @@ def chief_table(portal: Portal, j: Record, lang: str) -> tuple[list[str], list[l
     the jurisdiction's own words, the document and place each row comes from."""
     head = [text_plain(level.name, lang) for level in j.grouping] + [
         text_plain(j.chain_term, lang) if j.chain_term else ui("chain", lang), ui("role", lang), ui("holder", lang),
-        ui("source", lang), ui("col_url", lang)]
+        ui("took_effect", lang), ui("source", lang), ui("col_url", lang)]
+    since = history.took_effect(portal.chief_changes)
     rows = []
     for chain in portal.chains_of(j):
         groups = [g.name for g in portal.group_path(chain)]
@@ -399,8 +461,9 @@ def chief_table(portal: Portal, j: Record, lang: str) -> tuple[list[str], list[l
             holder = (text_plain(portal.get("person", chief.person).name, lang) if chief and chief.person else
                       ui("not_stated", lang) + (f"{colon(lang)}{text_plain(chief.holder, lang)}" if chief and chief.holder
                                                 else ""))
+            began = since.get((chain.id, chief.role, history.holder_key(chief)), "") if chief else ""
             rows.append([text_plain(g, lang) for g in groups] + [text_plain(chain.name, lang), text_plain(role, lang),
-                                                                  holder, source, f"{j.id}/chains/{chain.id}/"])
+                                                                  holder, began, source, f"{j.id}/chains/{chain.id}/"])
     return head, rows
 
 
@@ -450,7 +513,41 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
             found.append(dataset(ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name),
                                  ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/", [name], "",
                                  f"{j.id}/chiefs"))
+    if jurisdiction is None:
+        places = [text_plain(j.name, lang) for j in portal.jurisdictions]
+        for key in ("chains", "units", "people"):
+            found.append(dataset(ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), "data/", places, "", key))
     markup = {"@context": "https://schema.org", "@type": "DataCatalog", "name": title, "url": site_url + page_path,
               "inLanguage": LANGUAGE_TAG[lang], "publisher": {"@type": "Organization", "name": about.publisher or site_title},
               "dataset": found}
     return json.dumps(markup, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def chief_feed(portal: Portal, j: Record, lang: str, site_url: str, id_url: str, author: str) -> bytes:
+    """A jurisdiction's changes of chiefs as an Atom feed, newest first: one entry per change."""
+    changes = history.of_jurisdiction(portal.chief_changes, j)
+    path = f"{j.id}/changes/"
+    entries = []
+    for c in changes:
+        chain = portal.get("chain", c.chain)
+        role = portal.entry(j.roles, c.role)
+        person = portal.get("person", c.holder) if c.holder else None
+        holder = text_plain(person.name, lang) if person else (
+            f"{ui('not_stated', lang)}{colon(lang)}{c.holder}" if c.holder else ui("not_stated", lang))
+        what = LIST_SEPARATOR[lang].join([text_plain(chain.name, lang) if chain else c.chain,
+                                          text_plain(role.name, lang) if role else c.role])
+        title = f"{holder} · {what} · {ui('began' if c.began else 'ended', lang)}"
+        key = xml_escape(f"{id_url}{path}#{c.date}/{c.chain}/{c.role}/{'began' if c.began else 'ended'}/{c.holder}")
+        entries.append(f"<entry><id>{key}</id><title>{xml_escape(title)}</title><updated>{c.date}T00:00:00Z</updated>"
+                       f"<link rel=\"alternate\" href=\"{xml_escape(site_url + path)}\"/>"
+                       f"<summary>{xml_escape(ui('dated_by_' + c.dated_by, lang))}</summary></entry>")
+    updated = (changes[0].date if changes else "1980-01-01") + "T00:00:00Z"
+    title = f"{text_plain(j.name, lang)} · {ui('feed_chiefs', lang)}"
+    feed = f"feeds/{j.id}-chiefs.atom"
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(id_url + feed)}</id>"
+            f"<title>{xml_escape(title)}</title><updated>{updated}</updated>"
+            f"<author><name>{xml_escape(author)}</name></author>"
+            f"<link rel=\"self\" href=\"{xml_escape(site_url + feed)}\"/>"
+            f"<link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(site_url + path)}\"/>"
+            + "".join(entries) + "</feed>\n").encode("utf-8")

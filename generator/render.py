@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, kinds, markdown_text, schema
+from . import charts, history, kinds, markdown_text, schema
 from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
@@ -90,6 +90,9 @@ def plan(portal: Portal, report: Report) -> list[Page]:
     for j in portal.jurisdictions:
         base = f"{j.id}/"
         pages.append(Page(base, "jurisdiction.html", j.name, j.origin, {"j": j}))
+        if portal.chains_of(j):
+            pages.append(Page(base + "changes/", "changes.html", Text(*STRINGS["changes"]), j.origin, {"j": j},
+                              searchable=False, heading=_of(j, "changes")))
         pages.append(Page(base + "chiefs/", "chief_table.html", Text(*STRINGS["chief_table"]), j.origin, {"j": j},
                           heading=_of(j, "chief_table")))
         if portal.of_jurisdiction("unit", j):
@@ -187,6 +190,15 @@ class Fragments:
     def unit_link(self, unit) -> Markup:
         return Markup(f'<a href="{self._url(f"{unit.jurisdiction}/units/")}#unit-{escape(unit.id)}">'
                       f'{self._t(unit.name)}</a>')
+
+    def change_holder(self, change) -> Markup:
+        """Who a change of chiefs concerns: a person's link, or the document's words for an
+        unnamed holder (history.holder_key), marked as not named."""
+        person = self.portal.get("person", change.holder) if change.holder else None
+        if person is not None:
+            return self.person_link(person)
+        words = f'<span lang="zh-CN">{escape(change.holder)}</span>' if change.holder else ""
+        return Markup(f'{self.not_stated()}{escape(colon(self.lang)) if words else ""}{words}')
 
     def not_stated(self) -> Markup:
         return Markup(f'<span class="portal-not-stated">{self._ui("not_stated")}</span>')
@@ -398,6 +410,8 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         regional_map=lambda js, cid, base=None: charts.regional_map(portal, js, lang, cid, base),
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
+        chief_changes=lambda j: history.of_jurisdiction(portal.chief_changes, j),
+        change_holder=fragments.change_holder,
         schema_org=lambda j=None: Markup(schema_org(portal, lang, config.base_url + LANGUAGE_PREFIX[lang], page.path,
                                                     text_plain(page.full_title, lang), text_plain(config.title, lang),
                                                     portal_about(config, lang), j)),
@@ -483,7 +497,8 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
     by_path = {p.path: p for p in pages}
     tree: list = [entry(by_path[""])]
     for j in portal.jurisdictions:
-        items = [entry(by_path[f"{j.id}/{sub}/"]) for sub in ("chiefs", "units", "tasks", "investment", "leaders")
+        items = [entry(by_path[f"{j.id}/{sub}/"]) for sub in ("chiefs", "changes", "units", "tasks", "investment",
+                                                               "leaders")
                  if f"{j.id}/{sub}/" in by_path]
         if j.zones:
             items.append({heading(Text(*STRINGS["zones"]), lang): section(

@@ -75,7 +75,8 @@ def test_the_catalog_lists_every_dataset_with_licence_date_and_schema(sample_sit
     assert catalog["@type"] == "dcat:Catalog"
     keys = {d["dct:identifier"] for d in catalog["dcat:dataset"]}
     assert keys == {"projects", "shanxi/projects", "shanxi/shanxi-example-a-projects",
-                    "shanxi/shanxi-example-b-projects", "hunan/chiefs", "lvyuan/chiefs", "shanxi/chiefs"}
+                    "shanxi/shanxi-example-b-projects", "hunan/chiefs", "lvyuan/chiefs", "shanxi/chiefs", "chains",
+                    "units", "people"}
     for dataset in catalog["dcat:dataset"]:
         if dataset["dct:identifier"].endswith("projects"):
             assert dataset["dct:modified"] >= "2024-01-01"
