@@ -140,7 +140,6 @@ STRINGS = {
     "required": ("必填", "Required"),
     "description": ("说明", "Description"),
     "unit_kind": ("单位类型", "Kind of unit"),
-    "who_is_in_charge": ("谁负责什么", "Who is in charge"),
     "post": ("职务", "Post"),
     "unit_assignments": ("单位分工", "Units by role"),
     "dataset_chains_title": ("产业链及其链长、单位", "Chains, their chiefs and units"),
