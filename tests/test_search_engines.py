@@ -93,3 +93,22 @@ def test_feeds_are_advertised_and_keep_their_ids_wherever_published(sample_site,
     assert moved.feed.id == parsed.feed.id
     assert [e.id for e in moved.entries] == [e.id for e in parsed.entries]
     assert moved.entries[0].link.startswith("http://portal.intranet.example/projects/")
+
+
+def test_every_feed_is_atom_by_the_rfc_and_by_feedparser(sample_site):
+    """RFC 4287 as RELAX NG (tests/schemas/atom.rng, written from the RFC), and feedparser."""
+    from lxml import etree
+    schema = etree.RelaxNG(etree.parse(str(REPO / "tests" / "schemas" / "atom.rng")))
+    feeds = sorted(sample_site.rglob("*.atom"))
+    assert len(feeds) == 10   # two lists, three changes of chiefs, in two languages
+    for feed in feeds:
+        assert schema.validate(etree.parse(str(feed))), (feed, schema.error_log.last_error)
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo and parsed.version == "atom10"
+    # The schema can fail: a feed without its id, or a date without its time.
+    broken = etree.parse(str(sample_site / "feeds" / "shanxi.atom")).getroot()
+    broken.remove(broken.find("{http://www.w3.org/2005/Atom}id"))
+    assert not schema.validate(broken)
+    broken = etree.parse(str(sample_site / "feeds" / "shanxi.atom")).getroot()
+    broken.find("{http://www.w3.org/2005/Atom}updated").text = "2024-10-08"
+    assert not schema.validate(broken)
