@@ -212,15 +212,21 @@ def atom_feed(projects, lang: str, site_url: str, id_url: str, title: str, autho
     """An Atom (RFC 4287) feed of projects, newest update first; its alternate is the list it
     follows, its id its address under the portal's configured address (see atom_entries)."""
     ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)
-    updated = (dates[ordered[0].id] if ordered else "1980-01-01") + "T00:00:00Z"
-    feed_url = site_url + feed_path
+    updated = dates[ordered[0].id] if ordered else "1980-01-01"
+    return _atom(lang, id_url + feed_path, title, updated, author, site_url + feed_path, site_url + list_path,
+                 [entries[p.id] for p in ordered])
+
+
+def _atom(lang: str, feed_id: str, title: str, updated: str, author: str, self_url: str, page_url: str,
+          entries: list[str]) -> bytes:
+    """An Atom feed document around its entries (each already an <entry> element)."""
     return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(id_url + feed_path)}</id>"
-            f"<title>{xml_escape(title)}</title><updated>{updated}</updated>"
+            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(feed_id)}</id>"
+            f"<title>{xml_escape(title)}</title><updated>{updated}T00:00:00Z</updated>"
             f"<author><name>{xml_escape(author)}</name></author>"
-            f"<link rel=\"self\" href=\"{xml_escape(feed_url)}\"/>"
-            f"<link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(site_url + list_path)}\"/>"
-            + "".join(entries[p.id] for p in ordered) + "</feed>\n").encode("utf-8")
+            f"<link rel=\"self\" href=\"{xml_escape(self_url)}\"/>"
+            f"<link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(page_url)}\"/>"
+            + "".join(entries) + "</feed>\n").encode("utf-8")
 
 
 def rows_by_id(portal: Portal, lang: str) -> dict[str, dict]:
@@ -541,13 +547,6 @@ def chief_feed(portal: Portal, j: Record, lang: str, site_url: str, id_url: str,
         entries.append(f"<entry><id>{key}</id><title>{xml_escape(title)}</title><updated>{c.date}T00:00:00Z</updated>"
                        f"<link rel=\"alternate\" href=\"{xml_escape(site_url + path)}\"/>"
                        f"<summary>{xml_escape(ui('dated_by_' + c.dated_by, lang))}</summary></entry>")
-    updated = (changes[0].date if changes else "1980-01-01") + "T00:00:00Z"
-    title = f"{text_plain(j.name, lang)} · {ui('feed_chiefs', lang)}"
     feed = f"feeds/{j.id}-chiefs.atom"
-    return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-            f"<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\"><id>{xml_escape(id_url + feed)}</id>"
-            f"<title>{xml_escape(title)}</title><updated>{updated}</updated>"
-            f"<author><name>{xml_escape(author)}</name></author>"
-            f"<link rel=\"self\" href=\"{xml_escape(site_url + feed)}\"/>"
-            f"<link rel=\"alternate\" type=\"text/html\" href=\"{xml_escape(site_url + path)}\"/>"
-            + "".join(entries) + "</feed>\n").encode("utf-8")
+    return _atom(lang, id_url + feed, f"{text_plain(j.name, lang)} · {ui('feed_chiefs', lang)}",
+                 changes[0].date if changes else "1980-01-01", author, site_url + feed, site_url + path, entries)
