@@ -167,6 +167,9 @@ def test_results_say_what_and_where_with_a_clean_excerpt(tab, sample_url):
 def test_filters_by_kind_and_jurisdiction_live_in_the_address(tab, sample_url):
     everything = open_search(tab, sample_url, "项目")
     assert {r["context"].split(" · ")[0] for r in everything} > {"项目"}
+    # The filters fold until asked for (their index is fetched then).
+    assert not tab.get_by_role("checkbox", name=re.compile("^项目")).is_visible()
+    tab.locator(".portal-search__filters summary").click()
     tab.get_by_role("checkbox", name=re.compile("^项目")).check()
     tab.wait_for_function("location.search.includes('kind=')")
     tab.wait_for_selector(".portal-search__results[aria-busy=false]", state="attached")

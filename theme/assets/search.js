@@ -18,9 +18,7 @@
   function pagefind(bundle, root) {
     if (!bundles[bundle]) {
       bundles[bundle] = import(bundle + "pagefind.js").then(function (module) {
-        // filters() loads the filters' index: until then results come without their counts.
-        return module.options({ baseUrl: root, excerptLength: 30 }).then(function () { return module.filters(); })
-          .then(function () { return module; });
+        return module.options({ baseUrl: root, excerptLength: 30 }).then(function () { return module; });
       });
     }
     return bundles[bundle];
@@ -62,14 +60,23 @@
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
     GROUPS.forEach(function (group) { chosen[group] = params.getAll(group); });
-    panel.open = window.matchMedia("(min-width: 60em)").matches || GROUPS.some(function (g) { return chosen[g].length; });
+    // The filters' own index (which pages are of which kind and place) grows with the portal:
+    // it is fetched when a visitor opens the filters, not for every first query.
+    var faceted = GROUPS.some(function (g) { return chosen[g].length; });
+    panel.open = faceted;
+    panel.addEventListener("toggle", function () {
+      if (panel.open && !faceted) {
+        faceted = true;
+        search(false);
+      }
+    });
 
     function address() {
       var query = new URLSearchParams();
       if (input.value.trim()) query.set("q", input.value.trim());
       GROUPS.forEach(function (group) { chosen[group].forEach(function (value) { query.append(group, value); }); });
-      var search = query.toString();
-      return window.location.pathname + (search ? "?" + search : "");
+      var said = query.toString();
+      return window.location.pathname + (said ? "?" + said : "");
     }
 
     function filters(except) {
@@ -97,6 +104,10 @@
 
     function drawFacets(counts) {
       facets.textContent = "";
+      if (!faceted) {   // the panel's summary alone, until it is opened
+        panel.hidden = false;
+        return;
+      }
       GROUPS.forEach(function (group) {
         var values = Object.keys(counts[group] || {}).filter(function (value) {
           return counts[group][value] > 0 || chosen[group].indexOf(value) !== -1;
@@ -124,7 +135,7 @@
         });
         facets.appendChild(set);
       });
-      panel.hidden = !facets.childNodes.length;
+      panel.hidden = faceted && !facets.childNodes.length;
     }
 
     function drawResult(data) {
@@ -182,6 +193,8 @@
       var module;
       return pagefind(bundle, root.pathname).then(function (loaded) {
         module = loaded;
+        return faceted ? module.filters() : null;   // filters() loads their index: results then carry counts
+      }).then(function () {
         return module.search(words, { filters: filters() });
       }).then(function (found) {
         if (ticket !== asked || !found) return;
