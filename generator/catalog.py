@@ -34,7 +34,7 @@ LANGUAGES = {"zh": "http://publications.europa.eu/resource/authority/language/ZH
 
 @dataclass
 class File:
-    path: str            # under the language's site, e.g. "data/shanxi/projects.csv"
+    path: str            # under the language's site, e.g. "data/city/projects.csv"
     size: int
     conforms_to: str = ""   # a schema's path under the site
 

@@ -54,7 +54,7 @@ def _problem(site: Path, here: str, tag: str, rel: str, ref: str) -> str | None:
         return None
     absolute = urljoin(here, ref)
     if not absolute.startswith(BASE):
-        if tag == "a" or rel in ("canonical", "alternate"):
+        if tag == "a" or {"canonical", "alternate"} & set(rel.split()):   # rel is a list of tokens
             return None   # a plain link to another site (a source document) is fine
         return "an asset from another origin"
     path = unquote(urlparse(absolute).path)[len(urlparse(BASE).path):]
