@@ -114,3 +114,9 @@ TARGET_MEASURES = {
     "project_amount": ("项目投资额", "project investment", "the projects' amounts added up, in 100 million yuan"),
     "chain_count": ("产业链数", "number of chains", "counted from the chains in the portal"),
 }
+
+
+def label(table: dict, key: str, lang: str) -> str:
+    """A common kind's name, as a table cell or a label shows it: 谋划 / Planned."""
+    zh, en, _ = table[key]
+    return {"zh": zh, "en": en[:1].upper() + en[1:]}[lang]

@@ -362,7 +362,7 @@ def who_is_in_charge(portal: Portal, lang: str) -> list[tuple[str, list[str], li
                        sep.join(units), _source_text(portal, chain.source, lang) if chain.source else "",
                        f"{j.id}/chains/{chain.id}/"])
     units = [[u.id, text_plain(u.name, lang), text_plain(portal.get("jurisdiction", u.jurisdiction).name, lang),
-              kind_name(kinds.UNIT_KINDS, u.kind, lang), sep.join(text_plain(d, lang) for d in u.duties or ()),
+              kinds.label(kinds.UNIT_KINDS, u.kind, lang), sep.join(text_plain(d, lang) for d in u.duties or ()),
               sep.join(text_plain(c.name, lang) for c in portal.chains_of_unit(u)), f"{u.jurisdiction}/units/#unit-{u.id}"]
              for u in portal.all("unit")]
     people = [[p.id, text_plain(p.name, lang), text_plain(portal.get("jurisdiction", p.jurisdiction).name, lang),
@@ -376,11 +376,6 @@ def who_is_in_charge(portal: Portal, lang: str) -> list[tuple[str, list[str], li
                               ui("chains", lang), ui("col_url", lang)], units),
             ("people", base + [ui("person", lang), ui("jurisdiction", lang), ui("post", lang), ui("holds", lang),
                                ui("col_url", lang)], people)]
-
-
-def kind_name(table: dict, key: str, lang: str) -> str:
-    zh, en, _ = table[key]
-    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True)

@@ -228,10 +228,7 @@ class Fragments:
         return Markup("".join(parts))
 
 
-def kind_label(table: dict, key: str, lang: str) -> str:
-    """A common kind's name, as a table cell or a label shows it: 谋划 / Planned."""
-    zh, en, _ = table[key]
-    return {"zh": zh, "en": en[:1].upper() + en[1:]}[lang]
+kind_label = kinds.label
 
 
 # --- writing -------------------------------------------------------------------------------
