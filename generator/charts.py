@@ -87,83 +87,38 @@ def _label(lang: str, key: str) -> str:
 
 # --- chain map -------------------------------------------------------------------------------
 
-def chain_map(portal: Portal, chain: Record, lang: str) -> Chart | None:
-    """Upstream → midstream → downstream segments as a graph, with enterprises and projects.
+@dataclass(frozen=True)
+class SegmentBox:
+    """One segment of a chain map: its enterprises, leading tiers first, and the projects that
+    strengthen it. A segment with no local enterprise is a gap to fill (补链)."""
+    segment: Record
+    enterprises: list[tuple[Record, Record, Record]]     # (chain enterprise entry, unit, tier)
+    projects: list[Record]
 
-    A graph with computed positions rather than a tree or sankey: an enterprise may sit in
-    several segments. A segment with no local enterprise is drawn as a gap to fill.
-    """
-    if not chain.segments:
-        return None
+    @property
+    def gap(self) -> bool:
+        return not self.enterprises
+
+
+def chain_lanes(portal: Portal, chain: Record) -> list[tuple[str, list[SegmentBox]]]:
+    """The chain map as lanes, upstream → midstream → downstream, each a column of segment
+    boxes. HTML rather than a canvas graph: its labels wrap instead of colliding, a lane of
+    sixty enterprises folds, the page scrolls over it, it prints, and it reads aloud."""
     j = portal.jurisdiction_of(chain)
-    tier_kind = {t.id: t.kind for t in j.tiers}
-    categories = ["segment", "gap", "chain_leader", "chain_core", "enterprise", "project"]
-    names: dict[str, str] = {}
-
-    def unique(key: str, text: str) -> str:
-        # ECharts links nodes by name: keep names unique without changing what is shown.
-        shown = text
-        while shown in names.values():
-            shown += "\u200b"
-        names[key] = shown
-        return shown
-
-    nodes, links, urls, rows = [], [], {}, []
-    columns = {p: [s for s in chain.segments if s.position == p] for p in POSITIONS}
-    for col, position in enumerate(POSITIONS):
-        for row_index, segment in enumerate(columns[position]):
-            members = [e for e in chain.enterprises if segment.id in e.segments]
-            projects = [p for p in portal.projects_of(chain) if segment.id in p.segments]
-            gap = not members
-            label = text_plain(segment.name, lang)
-            if gap:
-                label += parenthesised(_label(lang, "gap"), lang)
-            name = unique(f"s:{segment.id}", label)
-            x, y = col * 600, row_index * 220
-            nodes.append(opts.GraphNode(name=name, x=x, y=y, symbol_size=46 if not gap else 40,
-                                        category=1 if gap else 0, symbol="roundRect",
-                                        label_opts=opts.LabelOpts(position="bottom", font_weight="bold")))
-            urls[name] = f"{j.id}/chains/{chain.id}/#segment-{segment.id}"
-            for k, enterprise in enumerate(members):
-                unit = portal.get("unit", enterprise.unit)
-                key = f"u:{unit.id}"
-                if key not in names:
-                    kind = tier_kind.get(enterprise.tier)
-                    category = 2 if kind == "chain_leader" else 3 if kind == "chain_core" else 4
-                    uname = unique(key, text_plain(unit.name, lang))
-                    nodes.append(opts.GraphNode(name=uname, x=x + 170, y=y - 60 + k * 50, symbol_size=22,
-                                                category=category, label_opts=opts.LabelOpts(position="right")))
-                    urls[uname] = f"{j.id}/units/#unit-{unit.id}"
-                links.append(opts.GraphLink(source=names[key], target=name))
-            for k, project in enumerate(projects):
-                key = f"p:{project.id}"
-                if key not in names:
-                    pname = unique(key, text_plain(project.name, lang))
-                    nodes.append(opts.GraphNode(name=pname, x=x - 170, y=y - 60 + k * 50, symbol_size=16,
-                                                category=5, symbol="diamond",
-                                                label_opts=opts.LabelOpts(position="left")))
-                    urls[pname] = f"projects/{project.id}/"
-                links.append(opts.GraphLink(source=names[key], target=name))
-            member_names = [text_plain(portal.get("unit", e.unit).name, lang) for e in members]
-            rows.append([kinds.SEGMENT_POSITIONS[position][0 if lang == "zh" else 1],
-                         (text_plain(segment.name, lang), urls[name]),
-                         ("、" if lang == "zh" else ", ").join(member_names) or _label(lang, "gap"), len(projects)])
-    for left, right in zip(POSITIONS, POSITIONS[1:]):
-        for a in columns[left]:
-            for b in columns[right]:
-                links.append(opts.GraphLink(source=names[f"s:{a.id}"], target=names[f"s:{b.id}"],
-                                            linestyle_opts=opts.LineStyleOpts(width=2, curve=0.1)))
-    graph = Graph()
-    graph.add("", nodes, links, categories=[opts.GraphCategory(name=_label(lang, f"cat_{c}")) for c in categories],
-              layout="none", is_roam=True, is_draggable=False, edge_symbol=["none", "arrow"], edge_symbol_size=8,
-              label_opts=opts.LabelOpts(is_show=True, position="bottom"))
-    graph.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(formatter="{b}"))
-    options = _options(graph)
-    for node in options["series"][0]["data"]:
-        node["url"] = urls.get(node["name"], "")
-    head = [_label(lang, "position"), _label(lang, "upstream_etc"), _label(lang, "enterprises"), _label(lang, "projects")]
-    height = max(420, 220 * max(len(c) for c in columns.values()) + 160)
-    return Chart(f"chart-chain-map-{chain.id}", options, _label(lang, "chain_map_caption"), head, rows, height)
+    tier_order = {t.id: i for i, t in enumerate(j.tiers)}
+    projects = portal.projects_of(chain)
+    lanes = []
+    for position in POSITIONS:
+        boxes = []
+        for segment in (s for s in chain.segments if s.position == position):
+            members = sorted((e for e in chain.enterprises if segment.id in e.segments),
+                             key=lambda e: tier_order.get(e.tier, len(tier_order)))
+            boxes.append(SegmentBox(segment, [(e, portal.get("unit", e.unit), portal.entry(j.tiers, e.tier))
+                                              for e in members],
+                                    [p for p in projects if segment.id in p.segments]))
+        if boxes:
+            lanes.append((position, boxes))
+    return lanes
 
 
 # --- investment statistics ------------------------------------------------------------------

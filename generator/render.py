@@ -400,7 +400,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         rows=lambda projects: [shared["project_rows"][p.id] for p in projects],
         table_rows=lambda rows: shared["table_rows"].html(rows, page.path),
         columns=COLUMNS, filter_options=filter_options,
-        chain_map=lambda chain: charts.chain_map(portal, chain, lang),
+        chain_lanes=lambda chain: charts.chain_lanes(portal, chain), separator=LIST_SEPARATOR[lang],
         stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
         chain_stats=lambda projects, cid: charts.chain_stats(portal, projects, lang, cid),
         target_progress=lambda j: charts.target_progress(portal, j, lang),

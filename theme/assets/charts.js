@@ -3,7 +3,8 @@
    - Works with Material's instant navigation: initialises through document$ and disposes the
      previous page's charts when the page is swapped.
    - Follows the light/dark palette (colours come from Material's CSS variables), resizes with
-     its container (hidden tabs included) and opens a node's page when it is clicked. */
+     its container (hidden tabs included) and opens a point's page when it is clicked.
+   - Makes the chain map's nodes (HTML links, which work without it) select and show details. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -67,7 +68,80 @@
     });
   }
 
+  // --- the chain map (HTML lanes): a node selected shows its facts in a panel under its segment.
+  function setUpChainMap(figure, index) {
+    if (figure.hasAttribute("data-ready")) return;
+    figure.setAttribute("data-ready", "");
+    var panel = document.createElement("div");
+    panel.className = "portal-node-detail";
+    panel.id = "portal-node-detail-" + index;
+    panel.setAttribute("role", "region");
+    panel.hidden = true;
+    var selected = null;
+    Array.prototype.forEach.call(figure.querySelectorAll("[data-node]"), function (node) {
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-expanded", "false");
+      node.setAttribute("aria-controls", panel.id);
+    });
+
+    function element(tag, text) {
+      var el = document.createElement(tag);
+      if (text !== undefined) el.textContent = text;
+      return el;
+    }
+
+    function close() {
+      if (!selected) return;
+      selected.setAttribute("aria-expanded", "false");
+      panel.hidden = true;
+      selected = null;
+    }
+
+    function select(node) {
+      var again = node === selected;
+      close();
+      if (again) return;
+      var facts = JSON.parse(node.getAttribute("data-facts"));
+      panel.textContent = "";
+      var button = element("button", "×");
+      button.type = "button";
+      button.setAttribute("aria-label", figure.getAttribute("data-close"));
+      button.addEventListener("click", function () { var from = selected; close(); if (from) from.focus(); });
+      var title = element("p");
+      title.appendChild(element("strong", facts.title));
+      title.appendChild(document.createTextNode(" · " + facts.kind));
+      var list = element("dl");
+      facts.facts.forEach(function (pair) { list.appendChild(element("dt", pair[0])); list.appendChild(element("dd", pair[1])); });
+      var open = element("a", facts.open + " →");
+      open.href = node.href;
+      panel.append(button, title, list, open);
+      panel.setAttribute("aria-label", facts.title);
+      node.closest(".portal-segment").appendChild(panel);
+      panel.hidden = false;
+      node.setAttribute("aria-expanded", "true");
+      selected = node;
+    }
+
+    figure.addEventListener("click", function (event) {
+      var node = event.target.closest("[data-node]");
+      if (!node) return;
+      event.preventDefault();
+      select(node);
+    });
+    figure.addEventListener("keydown", function (event) {
+      var node = event.target.closest("[data-node]");
+      if (node && event.key === " ") { event.preventDefault(); select(node); }
+      if (event.key === "Escape" && selected) { var from = selected; close(); from.focus(); }
+    });
+  }
+
+  // Folded enterprises and projects are printed too.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.portal-more"), function (d) { d.open = true; });
+  });
+
   function drawAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-chain-map]"), setUpChainMap);
     disposeAll();
     var elements = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
     if (!elements.length) return;
