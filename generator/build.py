@@ -170,8 +170,12 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> C
 def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked:
     checked = check(root, strict, clock)
     if checked.portal is not None and not charts.library_installed(NODE_MODULES):
-        checked.report.error("package.json", 0, "", f"ECharts in {NODE_MODULES}/echarts (run `npm ci`; the Makefile "
-                             "does)", f"{NODE_MODULES}/echarts 中的 ECharts（请运行 `npm ci`）", "it is not installed")
+        checked.report.error("package.json", 0, "", f"ECharts and esbuild in {NODE_MODULES} (run `npm ci`; the "
+                             "Makefile does)", f"{NODE_MODULES} 中的 ECharts 和 esbuild（请运行 `npm ci`）",
+                             "they are not installed")
+    elif checked.portal is not None and (problem := charts.bundle_library(NODE_MODULES)):
+        checked.report.error("theme/bundles/echarts.js", 0, "", "an ECharts bundle made by esbuild",
+                             "由 esbuild 生成的 ECharts 包", problem, problem)
     if checked.portal is not None and not search_index.installed(NODE_MODULES):
         where = search_index.binary(NODE_MODULES)
         checked.report.error("package.json", 0, "", f"Pagefind at {where} (run `npm ci`; the Makefile does)",

@@ -9,20 +9,23 @@ Every chart comes with the same data as a table.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import math
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 from pyecharts import options as opts
-from pyecharts.charts import Bar, Geo, Graph, Scatter
+from pyecharts.charts import Bar, Geo, Grid, Scatter
 from pyecharts.options.series_options import BasicOpts
 
 from . import geojson, kinds
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
-from .ui import SEMICOLON, amount, colon, parenthesised, text_plain, ui
+from .ui import SEMICOLON, amount, colon, parenthesised, sentence_case, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -38,7 +41,9 @@ class Chart:
     height: int = 380
     map_name: str = ""            # a base map the page must register before drawing
     map_file: str = ""            # its file under assets/maps/
-    notes: list[str] = field(default_factory=list)
+    note: str = ""                # said under the title: sources, review numbers, made-up data
+    group: str = ""               # the list rows' attribute (data-<group>) the chart counts by, so
+    keys: list[str] = field(default_factory=list)   # that it can follow the list's filter: a key per category
 
     def options_json(self) -> str:
         return json.dumps(self.options, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -124,16 +129,26 @@ def chain_lanes(portal: Portal, chain: Record) -> list[tuple[str, list[SegmentBo
 # --- investment statistics ------------------------------------------------------------------
 
 def stage_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str, by_common_kind: bool) -> Chart | None:
-    """Projects and amounts by stage: the jurisdiction's own stages, or common kinds across jurisdictions."""
+    """Projects and amounts by stage, in the stages' declared order: the jurisdiction's own
+    stages, or the common kinds (in their lifecycle order) across jurisdictions."""
     if not projects:
         return None
-    groups: dict[str, list[Record]] = {}
+    if by_common_kind:
+        order = list(kinds.STAGE_KINDS)
+        label = {kind: kinds.label(kinds.STAGE_KINDS, kind, lang) for kind in order}
+        key_of = lambda p: portal.entry(portal.jurisdiction_of(p).stages, p.stage).kind   # noqa: E731
+        group = "stage"
+    else:
+        stages = portal.jurisdiction_of(projects[0]).stages
+        order = [s.id for s in stages]
+        label = {s.id: text_plain(s.name, lang) for s in stages}
+        key_of = lambda p: p.stage   # noqa: E731
+        group = "stage-id"
+    groups: dict[str, list[Record]] = {key: [] for key in order}
     for project in projects:
-        stage = portal.entry(portal.jurisdiction_of(project).stages, project.stage)
-        key = kinds.STAGE_KINDS[stage.kind][0 if lang == "zh" else 1] if by_common_kind else text_plain(stage.name,
-                                                                                                        lang)
-        groups.setdefault(key, []).append(project)
-    return _count_and_amount_bar(groups, lang, chart_id, _label(lang, "stage"))
+        groups[key_of(project)].append(project)
+    groups = {key: members for key, members in groups.items() if members}
+    return _measures(groups, {k: label[k] for k in groups}, projects, lang, chart_id, "stage", group)
 
 
 def chain_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str) -> Chart | None:
@@ -141,25 +156,57 @@ def chain_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str
         return None
     groups: dict[str, list[Record]] = {}
     for project in projects:
-        groups.setdefault(text_plain(portal.get("chain", project.chain).name, lang), []).append(project)
-    return _count_and_amount_bar(groups, lang, chart_id, _label(lang, "chain"))
+        groups.setdefault(project.chain, []).append(project)
+    labels = {cid: text_plain(portal.get("chain", cid).name, lang) for cid in groups}
+    return _measures(groups, labels, projects, lang, chart_id, "chain", "chain")
 
 
-def _count_and_amount_bar(groups: dict[str, list[Record]], lang: str, chart_id: str, axis: str) -> Chart:
-    labels = list(groups)
-    amounts = [round(sum(p.amount or 0 for p in groups[k]), 2) for k in labels]
-    counts = [len(groups[k]) for k in labels]
-    bar = Bar()
-    bar.add_xaxis(labels)
-    bar.add_yaxis(_label(lang, "amount"), amounts, yaxis_index=0, label_opts=opts.LabelOpts(is_show=True))
-    bar.add_yaxis(_label(lang, "count_projects_axis"), counts, yaxis_index=1, label_opts=opts.LabelOpts(is_show=True))
-    bar.extend_axis(yaxis=opts.AxisOpts(name=_label(lang, "count_projects_axis"), type_="value", position="right"))
-    bar.set_global_opts(yaxis_opts=opts.AxisOpts(name=_label(lang, "amount")), legend_opts=opts.LegendOpts(pos_top="0"),
-                        tooltip_opts=opts.TooltipOpts(trigger="axis"),
-                        xaxis_opts=opts.AxisOpts(axislabel_opts=opts.LabelOpts(interval=0, rotate=0)))
-    rows = [[k, amount(a), c] for k, a, c in zip(labels, amounts, counts)]
-    return Chart(chart_id, _options(bar), _label(lang, "by").format(axis=axis),
-                 [axis, _label(lang, "amount"), _label(lang, "count_projects_axis")], rows, 340)
+BAR_HEIGHT = 30      # px per category: room for a label broken over two lines
+
+
+def _measures(groups: dict[str, list[Record]], labels: dict[str, str], projects: list[Record], lang: str,
+              chart_id: str, axis: str, group: str) -> Chart:
+    """Count and amount as a small multiple: two bar charts one above the other, on the same
+    categories, each with its own axis and title. One measure to a chart: a count has integer
+    ticks, and neither is read against the other's gridlines. Bars run sideways so that long
+    names read at phone width."""
+    keys = list(groups)
+    names = [sentence_case(labels[k], lang) for k in keys]
+    counts = [len(groups[k]) for k in keys]
+    amounts = [round(sum(p.amount or 0 for p in groups[k]), 2) for k in keys]
+    height = BAR_HEIGHT * len(keys) + 20
+    grid = Grid()
+    for index, (title, values) in enumerate(((_label(lang, "count_projects_axis"), counts),
+                                             (_label(lang, "amount"), amounts))):
+        top = index * (height + 60)
+        bar = Bar()
+        bar.add_xaxis(names)
+        bar.add_yaxis(title, values, label_opts=opts.LabelOpts(is_show=True, position="right"), bar_max_width=22)
+        bar.reversal_axis()
+        bar.set_global_opts(title_opts=opts.TitleOpts(title=title, pos_top=str(top), pos_left="0",
+                                                      title_textstyle_opts=opts.TextStyleOpts(font_size=13)),
+                            legend_opts=opts.LegendOpts(is_show=False),
+                            tooltip_opts=opts.TooltipOpts(trigger="axis", axis_pointer_type="shadow"),
+                            xaxis_opts=opts.AxisOpts(min_interval=1 if index == 0 else None),
+                            yaxis_opts=opts.AxisOpts(is_inverse=True))
+        grid.add(bar, grid_opts=opts.GridOpts(pos_top=str(top + 30), height=str(height), pos_left="0",
+                                              pos_right="48", is_contain_label=True))
+    options = _options(grid)
+    for axis_options in options["yAxis"]:
+        # Long names break over two lines rather than crowding the bars out at phone width.
+        axis_options["axisLabel"] = dict(axis_options.get("axisLabel", {}), width=120, overflow="break")
+    rows = [[n, c, amount(a)] for n, c, a in zip(names, counts, amounts)]
+    return Chart(chart_id, options, _label(lang, "by_" + axis), [_label(lang, axis), _label(lang, "count_projects_axis"),
+                                              _label(lang, "amount")], rows, 2 * height + 110,
+                 note=_illustrative_note(projects, lang), group=group, keys=keys)
+
+
+def _illustrative_note(records: list[Record], lang: str) -> str:
+    """Said under every chart drawn from made-up records, whatever else it shows."""
+    made_up = sum(bool(r.illustrative) for r in records)
+    if not made_up:
+        return ""
+    return _label(lang, "chart_illustrative").format(n=made_up, total=len(records))
 
 
 def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | None:
@@ -170,80 +217,158 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
     projects = portal.of_jurisdiction("project", jurisdiction)
     current = {"project_count": len(projects), "project_amount": round(sum(p.amount or 0 for p in projects), 2),
                "chain_count": len(portal.chains_of(jurisdiction))}
-    labels = [text_plain(t.name, lang) for t in measurable]
+    labels = [sentence_case(text_plain(t.name, lang), lang) for t in measurable]
+    # One measure for targets of different units (chains, projects, amounts): the share reached,
+    # each bar labelled with its own figures.
+    shares = [{"value": round(min(current[t.measures] / t.value, 1) * 100, 1) if t.value else 0,
+               "label": {"formatter": f"{_figure(current[t.measures])} / {_figure(t.value)}"}} for t in measurable]
     bar = Bar()
     bar.add_xaxis(labels)
-    bar.add_yaxis(_label(lang, "in_portal"), [current[t.measures] for t in measurable],
-                  label_opts=opts.LabelOpts(is_show=True, position="right"))
-    bar.add_yaxis(_label(lang, "target"), [t.value for t in measurable],
+    bar.add_yaxis(_label(lang, "share_reached"), shares, bar_max_width=22,
                   label_opts=opts.LabelOpts(is_show=True, position="right"))
     bar.reversal_axis()
-    bar.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"))
+    bar.set_global_opts(legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis"),
+                        xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=opts.AxisOpts(is_inverse=True))
+    options = _options(bar)
+    options["grid"] = {"left": 0, "right": 72, "top": 16, "bottom": 8, "containLabel": True}
+    options["yAxis"][0]["axisLabel"] = dict(options["yAxis"][0].get("axisLabel", {}), width=140, overflow="break")
     rows = [[text_plain(t.name, lang), current[t.measures], t.value, t.year or ""] for t in measurable]
-    illustrative = any(p.illustrative for p in projects) or any(c.illustrative for c in portal.chains_of(jurisdiction))
-    caption = _label(lang, "progress_caption") + (f" {_label(lang, 'progress_illustrative')}" if illustrative else "")
-    return Chart(f"chart-targets-{jurisdiction.id}", _options(bar), caption,
+    made_up = [p for p in projects] + list(portal.chains_of(jurisdiction))
+    return Chart(f"chart-targets-{jurisdiction.id}", options, _label(lang, "progress_caption"),
                  [_label(lang, "target"), _label(lang, "in_portal"), _label(lang, "value"), _label(lang, "year")],
-                 rows, 80 + 70 * len(measurable))
+                 rows, 60 + BAR_HEIGHT * 1.5 * len(measurable),
+                 note=_label(lang, "progress_illustrative") if any(r.illustrative for r in made_up) else "")
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 # --- regional distribution --------------------------------------------------------------------
 
+# Stage colours by common kind, in lifecycle order: legible on a light and a dark page.
+STAGE_COLOURS = {"planned": "#8e9aaf", "reserve": "#e0a030", "under_implementation": "#2f6fd0",
+                 "in_production": "#2e9d5b", "other": "#a05ca8"}
+BUBBLE = (6, 28)          # px: the smallest and the largest project bubble; area follows the amount
+
+
 def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_id: str,
                  base_map: Record | None) -> Chart | None:
-    """Zones with coordinates, sized by their projects' amounts: on a supplied base map, or as
-    a schematic of points by longitude and latitude (which needs no map approval)."""
-    points = []
-    for j in jurisdictions:
-        for zone in j.zones:
-            if zone.coordinates is None:
-                continue
-            projects = [p for p in portal.of_jurisdiction("project", j) if p.zone == zone.id]
-            invested = round(sum(p.amount or 0 for p in projects), 2)
-            points.append((text_plain(zone.name, lang), zone.coordinates.lon, zone.coordinates.lat, invested,
-                           len(projects), f"{j.id}/zones/{zone.id}/"))
-    if not points:
+    """The industrial map: each zone with coordinates, and its projects as bubbles around it,
+    their area following the investment and their colour the stage. On the jurisdiction's
+    reviewed base map when it supplies one, else a schematic by longitude and latitude (which
+    needs no map approval). A zone's click filters the list on its page, or opens the zone."""
+    zones = [(j, zone) for j in jurisdictions for zone in j.zones if zone.coordinates is not None]
+    if not zones:
         return None
-    rows = [[(name, url), lon, lat, amount(total), count] for name, lon, lat, total, count, url in points]
+    hosted = {(j.id, zone.id): [p for p in portal.of_jurisdiction("project", j) if p.zone == zone.id] for j, zone in zones}
+    projects = [p for members in hosted.values() for p in members]
+    largest = max((p.amount or 0 for p in projects), default=0)
+    by_stage = len(jurisdictions) > 1
+    stages = _stage_series(portal, jurisdictions, lang, by_stage)
+    zone_points, rows = [], []
+    for j, zone in zones:
+        members = hosted[(j.id, zone.id)]
+        total = round(sum(p.amount or 0 for p in members), 2)
+        name = text_plain(zone.name, lang)
+        lon, lat = zone.coordinates.lon, zone.coordinates.lat
+        url = f"{j.id}/zones/{zone.id}/"
+        zone_points.append({"name": name, "value": [lon, lat], "url": url, "filter": {"zone": zone.id},
+                            "tip": [name, f"{_label(lang, 'count_projects_axis')}{colon(lang)}{len(members)}",
+                                    f"{_label(lang, 'amount')}{colon(lang)}{amount(total)}"]})
+        rows.append([(name, url), lon, lat, amount(total), len(members)])
+        for index, project in enumerate(members):
+            stage = portal.entry(j.stages, project.stage)
+            key = stage.kind if by_stage else stage.id
+            stages[key]["data"].append({
+                "name": text_plain(project.name, lang), "value": [lon, lat, project.amount or 0], "id": project.id,
+                "url": f"projects/{project.id}/", "symbolSize": _bubble(project.amount, largest),
+                "symbolOffset": _ring(index, len(members), max(_bubble(p.amount, largest) for p in members)),
+                "tip": [sentence_case(text_plain(project.name, lang), lang),
+                        f"{_label(lang, 'stage')}{colon(lang)}{sentence_case(text_plain(stage.name, lang), lang)}",
+                        f"{_label(lang, 'amount')}{colon(lang)}"
+                        + (amount(project.amount) if project.amount is not None else _label(lang, "not_stated")),
+                        f"{_label(lang, 'zone')}{colon(lang)}{name}"]})
+    series = [dict(s, data=s["data"]) for s in stages.values() if s["data"]]
+    series.append({"type": "scatter", "name": _label(lang, "zones"), "data": zone_points, "symbol": "pin",
+                   "symbolSize": 26, "z": 3, "itemStyle": {"color": "#b71c1c"},
+                   "label": {"show": True, "position": "right", "distance": 4, "formatter": "{b}", "fontWeight": "bold"}})
     head = [_label(lang, "zone"), _label(lang, "lon"), _label(lang, "lat"), _label(lang, "amount"),
             _label(lang, "count_projects_axis")]
+    legend = {"top": 0, "data": [s["name"] for s in series]}
     if base_map is not None:
         map_name = Path(base_map.file).stem
         geo = Geo()
-        geo.add_schema(maptype=map_name, is_roam=True)
-        for name, lon, lat, *_ in points:
-            geo.add_coordinate(name, lon, lat)
-        # A string template, not pyecharts' default JavaScript formatter: options are data only.
-        geo.add(_label(lang, "zones"), [(name, total) for name, _, _, total, _, _ in points], type_="scatter",
-                symbol_size=18, label_opts=opts.LabelOpts(is_show=True, formatter="{b}", position="right"),
-                tooltip_opts=opts.TooltipOpts(formatter="{b}"))
-        geo.set_global_opts(legend_opts=opts.LegendOpts(pos_top="0"), tooltip_opts=opts.TooltipOpts(formatter="{b}"))
+        geo.add_schema(maptype=map_name, is_roam=False)
         options = _options(geo)
-        _attach_urls(options, {name: url for name, *_, url in points})
+        # Room for the bubbles and labels of a zone on the map's edge.
+        options["geo"] = dict(options["geo"], layoutCenter=["50%", "54%"], layoutSize="88%")
+        for item in series:
+            item["coordinateSystem"] = "geo"
+        options.update(series=series, legend=legend, tooltip={"trigger": "item"})
         approval = base_map.approval or _label(lang, "no_approval")
-        caption = (f"{_label(lang, 'base_map')}{colon(lang)}{text_plain(base_map.source, lang)}{SEMICOLON[lang]}"
-                   f"{_label(lang, 'approval')}{colon(lang)}{approval}"
-                   + (f" — {_label(lang, 'illustrative_map')}" if base_map.illustrative else ""))
-        return Chart(chart_id, options, caption, head, rows, 460, map_name=map_name, map_file=base_map.file)
+        note = (f"{_label(lang, 'base_map')}{colon(lang)}{text_plain(base_map.source, lang)}{SEMICOLON[lang]}"
+                f"{_label(lang, 'approval')}{colon(lang)}{approval}"
+                + (f" — {_label(lang, 'illustrative_map').rstrip('.')}" if base_map.illustrative else ""))
+        return Chart(chart_id, options, _label(lang, "industrial_map"), head, rows, 480,
+                     note=_join_notes(note, _illustrative_note(projects, lang), lang),
+                     map_name=map_name, map_file=base_map.file, group="id")
     scatter = Scatter()
-    scatter.add_xaxis([lon for _, lon, *_ in points])
-    scatter.add_yaxis(_label(lang, "zones"), [lat for _, _, lat, *_ in points],
-                      symbol_size=18, label_opts=opts.LabelOpts(is_show=True, formatter="{b}", position="right"))
-    scatter.set_global_opts(xaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lon"), is_scale=True),
-                            yaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lat"), is_scale=True),
-                            legend_opts=opts.LegendOpts(pos_top="0"))
+    scatter.set_global_opts(xaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lon")),
+                            yaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lat")))
     options = _options(scatter)
-    # Named points, so that labels, tooltips and clicks know their zone.
-    options["series"][0]["data"] = [{"name": name, "value": [lon, lat, total], "url": url}
-                                    for name, lon, lat, total, _, url in points]
-    return Chart(chart_id, options, _label(lang, "schematic_caption"), head, rows, 420)
+    lons = [zone.coordinates.lon for _, zone in zones]
+    lats = [zone.coordinates.lat for _, zone in zones]
+    options["xAxis"] = [dict(options["xAxis"][0], **_padded(lons))]
+    options["yAxis"] = [dict(options["yAxis"][0], **_padded(lats))]
+    options.update(series=series, legend=legend, tooltip={"trigger": "item"},
+                   grid={"left": 56, "right": 40, "top": 56, "bottom": 48})
+    return Chart(chart_id, options, _label(lang, "industrial_map"), head, rows, 440,
+                 note=_join_notes(_label(lang, "schematic_caption"), _illustrative_note(projects, lang), lang), group="id")
 
 
-def _attach_urls(options: dict, urls: dict[str, str]) -> None:
-    for series in options.get("series", []):
-        for point in series.get("data", []):
-            if isinstance(point, dict) and point.get("name") in urls:
-                point["url"] = urls[point["name"]]
+def _join_notes(first: str, second: str, lang: str) -> str:
+    return f"{first}{SEMICOLON[lang]}{second}" if first and second else first or second
+
+
+def _stage_series(portal: Portal, jurisdictions: list[Record], lang: str, by_kind: bool) -> dict[str, dict]:
+    """A scatter series per stage, in declared order: a jurisdiction's own stages, or the common
+    kinds when the map spans several jurisdictions."""
+    if by_kind:
+        named = [(kind, kinds.label(kinds.STAGE_KINDS, kind, lang), kind) for kind in kinds.STAGE_KINDS]
+    else:
+        named = [(s.id, sentence_case(text_plain(s.name, lang), lang), s.kind) for s in jurisdictions[0].stages]
+    return {key: {"type": "scatter", "name": name, "data": [], "z": 2,
+                  "itemStyle": {"color": STAGE_COLOURS[kind], "opacity": 0.85, "borderColor": "#fff", "borderWidth": 1}}
+            for key, name, kind in named}
+
+
+def _bubble(value: float | None, largest: float) -> float:
+    """A bubble's diameter: its area in proportion to the amount (a project without one is the
+    smallest)."""
+    low, high = BUBBLE
+    if not value or not largest:
+        return low
+    return round(low + (high - low) * (value / largest) ** 0.5, 1)
+
+
+def _ring(index: int, count: int, largest: float) -> list[float]:
+    """Where a zone's project sits, in pixels from the zone's pin: on half rings of six to its
+    left, leaving the right for the zone's name, spaced so that the largest bubbles of a ring
+    do not overlap each other or the pin."""
+    ring, place = divmod(index, 6)
+    in_ring = min(6, count - ring * 6)
+    angle = math.pi / 2 + math.pi * (place + 0.5) / in_ring
+    radius = max(largest / 2 + 16, (largest + 2) / (2 * math.sin(math.pi / (2 * in_ring)))) * (1 + ring * 0.9)
+    return [round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)]
+
+
+def _padded(values: list[float]) -> dict:
+    """An axis range around the data with room on every side for bubbles and labels: a zone on
+    the edge of the data is not on the edge of the chart."""
+    low, high = min(values), max(values)
+    pad = max((high - low) * 0.25, 0.2)
+    return {"min": round(low - pad, 2), "max": round(high + pad, 2), "scale": True}
 
 
 def check_base_maps(root: Path, portal: Portal, report: Report) -> None:
@@ -272,17 +397,47 @@ def check_base_maps(root: Path, portal: Portal, report: Report) -> None:
                          "底图审图号，或 illustrative: true", "neither", "两者皆无")
 
 
+# The parts of ECharts the charts use (theme/bundles/echarts.js), bundled by esbuild from npm.
+BUNDLE_ENTRY = Path(__file__).resolve().parent.parent / "theme" / "bundles" / "echarts.js"
+
+
 def library_installed(node_modules: Path) -> bool:
-    return (node_modules / "echarts" / "dist" / "echarts.min.js").is_file()
+    return all((node_modules / package / "package.json").is_file() for package in ("echarts", "esbuild"))
+
+
+def library(node_modules: Path) -> Path:
+    """The bundle for this entry and these package versions: a new entry or an upgrade makes a
+    new file, so a bundle is never stale."""
+    inputs = [BUNDLE_ENTRY] + [node_modules / package / "package.json" for package in ("echarts", "esbuild")]
+    key = hashlib.sha256(b"".join(path.read_bytes() for path in inputs)).hexdigest()[:16]
+    return node_modules / ".portal" / f"echarts-{key}.min.js"
+
+
+def bundle_library(node_modules: Path) -> str | None:
+    """Bundle ECharts unless this bundle exists (about half a second); what went wrong, if anything."""
+    target = library(node_modules)
+    if target.is_file():
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    try:
+        done = subprocess.run([str(node_modules / ".bin" / "esbuild"), str(BUNDLE_ENTRY), "--bundle", "--minify",
+                               "--format=iife", "--legal-comments=none", f"--outfile={partial}"],
+                              cwd=node_modules.parent, capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.SubprocessError) as err:
+        return str(err)
+    if done.returncode != 0:
+        return done.stderr.strip() or f"esbuild exited with {done.returncode}"
+    partial.replace(target)
+    return None
 
 
 def write_assets(root: Path, portal: Portal, docs_dir: Path, node_modules: Path) -> None:
-    """Copy ECharts (from npm, with its licence) and the base maps into the site's assets."""
-    library = node_modules / "echarts"
+    """Copy the ECharts bundle (with ECharts' licence) and the base maps into the site's assets."""
     target = docs_dir / "assets" / "vendor" / "echarts"
-    copy_if_changed(library / "dist" / "echarts.min.js", target / "echarts.min.js")
+    copy_if_changed(library(node_modules), target / "echarts.min.js")
     for name in ("LICENSE", "NOTICE"):
-        copy_if_changed(library / name, target / name)
+        copy_if_changed(node_modules / "echarts" / name, target / name)
     for j in portal.jurisdictions:
         if j.base_map is not None:
             copy_if_changed(root / MAPS_FOLDER / j.base_map.file, docs_dir / "assets" / "maps" / j.base_map.file)

@@ -83,7 +83,7 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
         "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
-        "extra_javascript": ["assets/portal.js", "assets/investment.js", "assets/charts.js", "assets/search.js"],
+        "extra_javascript": ["assets/portal.js", "assets/table-files.js", "assets/investment.js", "assets/charts.js", "assets/search.js"],
         # No MkDocs plugin: search is Pagefind's (search_index.py), run on the built site, and the
         # header's search form (theme/material/partials/header.html) opens the search page.
         "plugins": [],

@@ -79,7 +79,14 @@ def row(portal: Portal, project: Record, lang: str, dates: dict[str, str]) -> di
         "illustrative": bool(project.illustrative), "url": f"projects/{project.id}/",
         # Not published as columns: the filters' keys.
         "_jurisdiction": jurisdiction.id, "_chain": chain.id, "_stage_kind": stage.kind, "_zone": project.zone or "",
+        "_stage": stage.id, "_stage_order": _stage_order(jurisdiction, stage),
     }
+
+
+def _stage_order(jurisdiction: Record, stage: Record) -> int:
+    """Where a stage sorts: by its common kind's place in the lifecycle, then by the
+    jurisdiction's own order, so that a list sorted by stage reads as the stages are declared."""
+    return list(kinds.STAGE_KINDS).index(stage.kind) * 100 + jurisdiction.stages.index(stage)
 
 
 FILTERS = {"jurisdiction": ("_jurisdiction", "jurisdiction"), "chain": ("_chain", "chain"),
@@ -93,6 +100,8 @@ def filter_options(rows: list[dict], name: str) -> list[tuple[str, str]]:
     for r in rows:
         if r[value_key]:
             seen.setdefault(r[value_key], r[label_key])
+    if name == "stage":      # in the lifecycle's order, as the charts and the sorting have them
+        return sorted(seen.items(), key=lambda item: list(kinds.STAGE_KINDS).index(item[0]))
     return list(seen.items())
 
 
@@ -139,7 +148,7 @@ def encode_rows(rows: list[dict], base_url: str, lang: str) -> list[EncodedRow]:
     read, say yes or no in the file's language (是 / 否)."""
     keys = [key for key, _ in COLUMNS]
     values = [[base_url + r[key] if key == "url" else r[key] for key in keys] for r in rows]
-    said = {True: ui("yes", lang), False: ui("no", lang)}
+    said = {True: ui("yes", lang), False: ui("no_value", lang)}
     shown = [[said[v] if isinstance(v, bool) else v for v in row_values] for row_values in values]
     lines = _Lines()
     writer = csv.writer(lines, lineterminator="\r\n")
@@ -416,7 +425,7 @@ def project_fields(lang: str) -> list[dict]:
         elif key == "updated":
             field["type"] = "date"
         elif key == "illustrative":
-            field.update(type="boolean", trueValues=[ui("yes", lang)], falseValues=[ui("no", lang)])
+            field.update(type="boolean", trueValues=[ui("yes", lang)], falseValues=[ui("no_value", lang)])
         elif key == "url":
             field["format"] = "uri"
         elif key == "id":

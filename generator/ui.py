@@ -149,6 +149,9 @@ STRINGS = {
     "dataset_people_title": ("人员及其担任的角色", "People and the roles they hold"),
     "dataset_people": ("政策文件中点名的人员：职务，以及在各产业链担任的角色。", "The people the documents name: post, and the role each holds on which chain."),
     "yes": ("是", "yes"),
+    "no_value": ("否", "no"),
+    "download_view": ("下载当前筛选结果", "Download this view"),
+    "view_file": ("筛选结果", "view"),
     "changes": ("链长变动记录", "Changes of chiefs"),
     "changes_note": ("每项分工自其依据的文件日期起注明；门户设定以修订记录为准后，此后每次内容修订中链长的变动按修订日期列出。",
                      "Each assignment is dated by the document it comes from; where the portal counts its content's "
@@ -245,11 +248,14 @@ STRINGS = {
                           "strengthening them; a dashed box is a gap to fill, with no local enterprise. Select an enterprise "
                           "or a project to see its details."),
     "count_projects_axis": ("项目数", "Projects"),
-    "by": ("按{axis}", "By {axis}"),
+    "by_stage": ("各阶段的项目数与投资额", "Projects and investment by stage"),
+    "by_chain": ("各产业链的项目数与投资额", "Projects and investment by chain"),
+    "chart_illustrative": ("{total} 个项目中 {n} 个为示例数据", "{n} of {total} projects are illustrative"),
     "in_portal": ("门户所列", "Listed in the portal"),
-    "progress_caption": ("目标进度：门户所列数量与文件目标对比。", "Progress: what the portal lists against the documents' targets."),
-    "progress_illustrative": ("所列数量含示例数据，不代表实际进度。", "The listed figures include illustrative records and "
-                              "are not actual progress."),
+    "progress_caption": ("目标进度：门户所列数量占文件目标的比例", "Progress: what the portal lists, as a share of the documents' targets"),
+    "share_reached": ("完成比例", "Share reached"),
+    "progress_illustrative": ("所列数量含示例数据，不代表实际进度", "The listed figures include illustrative records and "
+                              "are not actual progress"),
     "lon": ("经度", "Longitude"),
     "lat": ("纬度", "Latitude"),
     "base_map": ("底图", "Base map"),
@@ -257,9 +263,10 @@ STRINGS = {
     "no_approval": ("无", "none"),
     "illustrative_map": ("示例底图：示意图形，非真实行政边界，不得用于正式发布。", "illustrative base map: made-up shapes, "
                          "not real boundaries; not for publication."),
-    "schematic_caption": ("区域分布示意图：按经纬度绘制各园区位置（无底图，无需审图），点的大小不代表面积。",
-                          "Schematic regional distribution: zones placed by longitude and latitude (no base map, so no "
-                          "map review is needed)."),
+    "industrial_map": ("产业地图：各园区及其招商项目（圆面积表示投资额，颜色表示阶段）",
+                       "Industrial map: zones and their projects (a bubble's area is its investment, its colour its stage)"),
+    "schematic_caption": ("示意图，按经纬度定位，无底图，无需审图", "A schematic placed by longitude and latitude, with no base "
+                          "map, so no map review is needed"),
     "data_table": ("数据表", "Data table"),
     "chart_noscript": ("图表需要 JavaScript；同样的数据见下表。", "The chart needs JavaScript; the same data is in the table."),
     "charts": ("图表", "Charts"),

@@ -33,8 +33,17 @@
     var light = style.getPropertyValue("--md-default-fg-color--lighter").trim() || "#ccc";
     var axis = { axisLine: { lineStyle: { color: light } }, axisLabel: { color: fg }, nameTextStyle: { color: fg },
                  splitLine: { lineStyle: { color: light } } };
+    var bg = style.getPropertyValue("--md-default-bg-color").trim() || "#fff";
+    var tint = style.getPropertyValue("--portal-tint").trim() || "#f6f7f9";
+    var rule = style.getPropertyValue("--portal-rule").trim() || "#dadce0";
+    // The base map in the page's own tints, its borders in the rule colour; labels ringed in
+    // the background colour so that they stay sharp over shapes and bubbles.
+    var area = { itemStyle: { areaColor: tint, borderColor: rule }, label: { color: fg },
+                 emphasis: { itemStyle: { areaColor: rule }, label: { color: fg } } };
     return { backgroundColor: "transparent", textStyle: { color: fg }, legend: { textStyle: { color: fg } },
-             categoryAxis: axis, valueAxis: axis, graph: { label: { color: fg } },
+             title: { textStyle: { color: fg } }, categoryAxis: axis, valueAxis: axis, geo: area,
+             scatter: { label: { color: fg, textBorderColor: bg, textBorderWidth: 3 } },
+             tooltip: { backgroundColor: bg, borderColor: rule, textStyle: { color: fg } },
              scheme: document.body.getAttribute("data-md-color-scheme") || "default" };
   }
 
@@ -56,12 +65,15 @@
       var current = theme();
       var chart = echarts.init(element, current, { renderer: "canvas" });
       element.setAttribute("data-theme", current.scheme);
+      if (options.tooltip && options.tooltip.trigger === "item") options.tooltip.formatter = tip;
       chart.setOption(options);
       chart.on("click", function (params) {
-        var url = params.data && params.data.url;
+        var data = params.data || {};
+        if (data.filter && filterList(data.filter)) return;
         var root = new URL(element.getAttribute("data-root"), document.baseURI);
-        if (url) window.location.assign(new URL(url, root).href);
+        if (data.url) window.location.assign(new URL(data.url, root).href);
       });
+      follow(chart, element);
       var observer = new ResizeObserver(function () { chart.resize(); });
       observer.observe(element);
       live.push({ chart: chart, observer: observer, element: element });
@@ -138,6 +150,67 @@
   // Folded enterprises and projects are printed too.
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details.portal-more"), function (d) { d.open = true; });
+  });
+
+  // A point's tooltip: its lines (data.tip) as text, never as markup.
+  function tip(params) {
+    var lines = params.data && params.data.tip;
+    if (!lines) return "";
+    var box = document.createElement("div");
+    lines.forEach(function (line, i) {
+      var el = document.createElement(i ? "div" : "strong");
+      el.textContent = line;
+      box.appendChild(el);
+    });
+    return box;
+  }
+
+  // A zone clicked on a page with a list filters the list to it (the list keeps the address).
+  function filterList(filter) {
+    var form = document.querySelector("[data-portal-list] form.portal-filters");
+    if (!form) return false;
+    var names = Object.keys(filter);
+    var ok = names.every(function (name) {
+      var field = form.elements[name];
+      return field && Array.prototype.some.call(field.options || [], function (o) { return o.value === filter[name]; });
+    });
+    if (!ok) return false;
+    names.forEach(function (name) { form.elements[name].value = filter[name]; });
+    form.dispatchEvent(new Event("change"));
+    form.closest("[data-portal-list]").scrollIntoView({ block: "start" });
+    return true;
+  }
+
+  // --- charts that follow the list on their page: counts and amounts of the rows it shows, or
+  // (data-group="id", the map) only the points of the rows it shows.
+  function follow(chart, element) {
+    var group = element.getAttribute("data-group");
+    var list = document.querySelector("[data-portal-list]");
+    if (!group || !list) return;
+    var shown = list.querySelectorAll("tbody tr:not([hidden])");
+    if (group === "id") return followPoints(chart, element, shown);
+    var keys = JSON.parse(element.getAttribute("data-keys"));
+    var counts = keys.map(function () { return 0; }), amounts = keys.map(function () { return 0; });
+    Array.prototype.forEach.call(shown, function (row) {
+      var index = keys.indexOf(row.getAttribute("data-" + group));
+      if (index < 0) return;
+      counts[index] += 1;
+      amounts[index] += parseFloat(row.getAttribute("data-amount")) || 0;
+    });
+    chart.setOption({ series: [{ data: counts }, { data: amounts.map(function (a) { return Math.round(a * 100) / 100; }) }] });
+  }
+
+  function followPoints(chart, element, shown) {
+    var ids = {};
+    Array.prototype.forEach.call(shown, function (row) { ids[row.getAttribute("data-id")] = true; });
+    var all = JSON.parse(element.getAttribute("data-options")).series;
+    chart.setOption({ series: all.map(function (series) {
+      return { data: series.data.filter(function (point) { return !point.id || ids[point.id]; }) };
+    }) });
+  }
+
+  document.addEventListener("portal:filtered", function () {
+    live.forEach(function (entry) { follow(entry.chart, entry.element); });
   });
 
   function drawAll() {

@@ -63,16 +63,40 @@
       return v;
     }
 
+    var CHOICES = ["jurisdiction", "chain", "stage", "zone"];
+    var choiceValues = rows.map(function (row) {
+      var values = {};
+      CHOICES.forEach(function (name) { values[name] = row.getAttribute("data-" + name); });
+      return values;
+    });
+
+    // Whether row i passes every filter but `except` (a choice whose options are being counted).
+    function passes(i, v, except) {
+      var amount = number(rows[i].getAttribute("data-amount")), min = number(v.min), max = number(v.max);
+      var query = v.q.toLowerCase();
+      return CHOICES.every(function (name) { return name === except || !v[name] || choiceValues[i][name] === v[name]; }) &&
+        (isNaN(min) || amount >= min) && (isNaN(max) || amount <= max) &&
+        (!query || texts[i].indexOf(query) !== -1);
+    }
+
     function matches(v) {
-      var query = v.q.toLowerCase(), min = number(v.min), max = number(v.max);
-      return rows.map(function (row, i) {
-        var amount = number(row.getAttribute("data-amount"));
-        return (!v.jurisdiction || row.getAttribute("data-jurisdiction") === v.jurisdiction) &&
-          (!v.chain || row.getAttribute("data-chain") === v.chain) &&
-          (!v.stage || row.getAttribute("data-stage") === v.stage) &&
-          (!v.zone || row.getAttribute("data-zone") === v.zone) &&
-          (isNaN(min) || amount >= min) && (isNaN(max) || amount <= max) &&
-          (!query || texts[i].indexOf(query) !== -1);
+      return rows.map(function (row, i) { return passes(i, v); });
+    }
+
+    // Each option of a choice says how many rows it would show with the other filters as they are.
+    function countOptions(v) {
+      CHOICES.forEach(function (name) {
+        var select = form.elements[name];
+        if (!select) return;
+        var counts = {};
+        rows.forEach(function (row, i) {
+          if (passes(i, v, name)) counts[choiceValues[i][name]] = (counts[choiceValues[i][name]] || 0) + 1;
+        });
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (!option.value) return;
+          if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.textContent);
+          option.textContent = option.getAttribute("data-label") + " (" + (counts[option.value] || 0) + ")";
+        });
       });
     }
 
@@ -101,8 +125,10 @@
         .replace("{from}", total ? first + 1 : 0).replace("{to}", Math.min(first + pageSize, total))
         .replace("{n}", total).replace("{total}", rows.length);
       drawPager(pages);
+      countOptions(v);
       markActive(v);
       remember(v);
+      list.dispatchEvent(new CustomEvent("portal:filtered", { bubbles: true }));
     }
 
     function markActive(v) {
@@ -142,9 +168,10 @@
       placed = sort;
       var order = rows.map(function (row, i) { return i; });
       if (!th) return place(order);
-      var column = parseInt(th.getAttribute("data-column"), 10), numeric = th.hasAttribute("data-numeric");
+      // Amounts sort as numbers, stages in their declared order (data-stage-order), the rest as words.
+      var column = parseInt(th.getAttribute("data-column"), 10), numeric = th.getAttribute("data-numeric");
       var keys = rows.map(function (row) {
-        return numeric ? number(row.getAttribute("data-amount")) : row.cells[column].textContent.trim();
+        return numeric ? number(row.getAttribute("data-" + numeric)) : row.cells[column].textContent.trim();
       });
       order.sort(function (a, b) {
         var result = numeric ? (isNaN(keys[a]) ? -Infinity : keys[a]) - (isNaN(keys[b]) ? -Infinity : keys[b])
@@ -161,6 +188,39 @@
       body.appendChild(fragment);
       placedOrder = order;
       return order;
+    }
+
+    // "Download this view": the published JSON, cut to the rows shown, in their order.
+    var viewDownloads = list.querySelector("[data-view-downloads]");
+    var published = null;
+    if (viewDownloads && window.portalTableFiles && window.fetch) {
+      viewDownloads.hidden = false;
+      viewDownloads.addEventListener("click", function (event) {
+        var button = event.target.closest("button[data-format]");
+        if (!button) return;
+        published = published || fetch(viewDownloads.getAttribute("data-json")).then(function (r) { return r.json(); });
+        published.then(function (data) { save(data, button.getAttribute("data-format")); })
+          .catch(function (error) { published = null; console.warn(error); });
+      });
+    }
+
+    function save(data, format) {
+      var shown = {};
+      Array.prototype.forEach.call(body.rows, function (row, order) {
+        if (!row.hidden) shown[row.getAttribute("data-id")] = order + 1;
+      });
+      var picked = data.rows.filter(function (r) { return shown[r.id]; })
+        .sort(function (a, b) { return shown[a.id] - shown[b.id]; });
+      var words = { yes: viewDownloads.getAttribute("data-yes"), no: viewDownloads.getAttribute("data-no") };
+      var file = format === "csv" ? window.portalTableFiles.csv(data.columns, picked, words)
+        : window.portalTableFiles.xlsx(data.columns, picked, words, viewDownloads.getAttribute("data-sheet"));
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(file);
+      link.download = viewDownloads.getAttribute("data-name") + "." + format;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
     }
 
     pager.querySelector("[data-page-previous]").addEventListener("click", function () { turn(-1); });
