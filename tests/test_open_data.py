@@ -146,3 +146,21 @@ def test_data_pages_carry_schema_org_dataset_markup(sample_site):
                 assert dataset["@type"] == "Dataset" and dataset["name"] and dataset["description"]
                 for download in dataset["distribution"]:
                     assert (sample_site / download["contentUrl"].removeprefix(BASE)).is_file()
+
+
+def test_a_record_that_is_not_illustrative_says_no_in_the_files_language(portal, tmp_path):
+    """The illustrative column is yes or no in the file's language (once it said "No.", the
+    heading of a numbered column), and the table schema names the same words."""
+    from conftest import run_cli
+    projects = portal / "content" / "projects" / "linhai.yml"
+    projects.write_text(projects.read_text(encoding="utf-8").replace("illustrative: true", "illustrative: false"),
+                        encoding="utf-8")
+    out = tmp_path / "site"
+    assert run_cli("--root", str(portal), "build", "--out", str(out)).returncode == 0
+    for prefix, no in (("", "否"), ("en/", "no")):
+        import csv
+        rows = list(csv.reader((out / prefix / "data" / "projects.csv").read_text(encoding="utf-8-sig").splitlines()))
+        assert rows[1][13] == no, rows[1]
+        schema = json.loads((out / prefix / "data" / "projects.tableschema.json").read_text(encoding="utf-8"))
+        field = next(f for f in schema["fields"] if f["type"] == "boolean")
+        assert field["falseValues"] == [no]
