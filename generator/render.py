@@ -29,7 +29,7 @@ from .ui import (DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amo
 
 LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
-WIDE_TEMPLATES = ("investment.html", "zone.html", "leaders.html", "chief_table.html", "tasks.html", "search.html")
+WIDE_TEMPLATES = ("investment.html", "compare.html", "zone.html", "leaders.html", "chief_table.html", "tasks.html", "search.html")
 RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
             "data/", "feeds/", "pagefind/")   # a jurisdiction's id may not take these addresses
 
@@ -83,7 +83,9 @@ def plan(portal: Portal, report: Report) -> list[Page]:
              Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0), searchable=False),
              Page("feeds/", "feeds.html", Text(*STRINGS["feeds"]), ("content/projects", 0), searchable=False),
              Page("schema/", "schemas.html", Text(*STRINGS["schemas"]), ("generator/schema.py", 0), searchable=False),
-             Page("search/", "search.html", Text(*STRINGS["search"]), ("site-config.yml", 0), searchable=False)]
+             Page("search/", "search.html", Text(*STRINGS["search"]), ("site-config.yml", 0), searchable=False),
+             Page("investment/compare/", "compare.html", Text(*STRINGS["compare_projects"]), ("content/projects", 0),
+                  searchable=False)]
     for project in portal.all("project"):
         pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin,
                           {"project": project, "j": portal.jurisdiction_of(project)}))

@@ -159,3 +159,36 @@ def test_chart_pages_load_the_bundled_library_not_the_full_build(sample_site):
     full = (NODE_MODULES / "echarts" / "dist" / "echarts.min.js").stat().st_size
     assert bundled < full * 0.6, (bundled, full)
     assert (sample_site / "assets" / "vendor" / "echarts" / "LICENSE").is_file()
+
+
+def test_projects_picked_in_the_list_compare_side_by_side_from_a_shareable_address(tab, base_url):
+    tab.goto(base_url + "en/investment/")
+    picks = tab.locator("[data-pick]")
+    for index in (0, 3, 5, 6):
+        picks.nth(index).check()
+    assert picks.nth(1).is_disabled(), "four at most"
+    assert "compare=shanxi-a-1%2Cshanxi-a-4%2Cshanxi-b-1%2Cshanxi-b-2" in tab.url
+    tab.reload()                                   # the picks are kept in the address
+    assert [picks.nth(i).is_checked() for i in range(8)] == [True, False, False, True, False, True, True, False]
+    picks.nth(6).uncheck()
+    tab.locator("[data-compare-open]").click()
+    tab.wait_for_url("**/en/investment/compare/?ids=shanxi-a-1,shanxi-a-4,shanxi-b-1")
+    address = tab.url
+    heads = tab.locator(".portal-compare-table thead a")
+    heads.first.wait_for()
+    assert heads.all_inner_texts() == ["Example assembly plant", "Example application pilot",
+                                       "Example processing, phase 1"]
+    amounts = tab.locator(".portal-compare-table tr:has(th:text-is('Amount (CNY 100m)')) td").all_inner_texts()
+    assert amounts == ["12.50", "3.50", "20.00"]
+    tab.get_by_role("button", name="Remove: example application pilot").click()
+    assert tab.url.endswith("?ids=shanxi-a-1,shanxi-b-1")
+    assert heads.count() == 2
+    heads.first.click()
+    tab.wait_for_url("**/en/projects/shanxi-a-1/")
+    # Someone who was sent the address sees the same table, in their own language too.
+    tab.goto(address.replace("/en/", "/"))
+    tab.locator(".portal-compare-table thead a").first.wait_for()
+    assert tab.locator(".portal-compare-table thead a").all_inner_texts()[0] == "示例整机制造基地项目"
+    tab.goto(base_url + "en/investment/compare/?ids=shanxi-a-1,no-such-project")
+    tab.locator(".portal-compare-table").wait_for()
+    assert "No longer in the list: no-such-project" in tab.locator(".portal-compare__status").inner_text()

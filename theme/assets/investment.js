@@ -125,6 +125,7 @@
         .replace("{from}", total ? first + 1 : 0).replace("{to}", Math.min(first + pageSize, total))
         .replace("{n}", total).replace("{total}", rows.length);
       drawPager(pages);
+      drawPicks();
       countOptions(v);
       markActive(v);
       remember(v);
@@ -141,6 +142,7 @@
       var next = new URLSearchParams();
       FIELDS.forEach(function (name) { if (v[name]) next.set(name, v[name]); });
       if (page > 1) next.set("page", page);
+      if (picked.length) next.set("compare", picked.join(","));
       var search = next.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
@@ -223,6 +225,53 @@
       window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
     }
 
+    // --- compare: a box on each row shown picks it (two to four); the picks are kept in the
+    // address, and the bar opens the compare page with them.
+    var bar = list.querySelector("[data-compare-bar]");
+    var picked = (params.get("compare") || "").split(",").filter(Boolean).slice(0, 4);
+
+    function drawPicks() {
+      if (!bar) return;
+      rows.forEach(function (row) {
+        if (row.hidden || row.classList.contains(OFF_PAGE)) return;
+        var box = row.querySelector("[data-pick]") || addPick(row);
+        box.checked = picked.indexOf(row.getAttribute("data-id")) !== -1;
+        box.disabled = !box.checked && picked.length >= 4;
+      });
+      bar.hidden = !picked.length;
+      bar.querySelector("[data-compare-count]").textContent = bar.getAttribute("data-selected").replace("{n}", picked.length);
+      var open = bar.querySelector("[data-compare-open]");
+      open.hidden = picked.length < 2;
+      open.href = open.href.split("?")[0] + "?ids=" + picked.map(encodeURIComponent).join(",");
+    }
+
+    function addPick(row) {
+      var label = document.createElement("label"), box = document.createElement("input");
+      label.className = "portal-pick";
+      box.type = "checkbox";
+      box.setAttribute("data-pick", row.getAttribute("data-id"));
+      box.setAttribute("aria-label", bar.getAttribute("data-pick") + ": " + row.cells[0].querySelector("a").textContent);
+      label.append(box, document.createTextNode(" " + bar.getAttribute("data-pick")));
+      row.cells[0].appendChild(label);
+      return box;
+    }
+
+    if (bar) {
+      body.addEventListener("change", function (event) {
+        var id = event.target.getAttribute("data-pick");
+        if (!id) return;
+        picked = picked.filter(function (other) { return other !== id; });
+        if (event.target.checked) picked.push(id);
+        drawPicks();
+        remember(values());
+      });
+      bar.querySelector("[data-compare-clear]").addEventListener("click", function () {
+        picked = [];
+        drawPicks();
+        remember(values());
+      });
+    }
+
     pager.querySelector("[data-page-previous]").addEventListener("click", function () { turn(-1); });
     pager.querySelector("[data-page-next]").addEventListener("click", function () { turn(1); });
     form.addEventListener("input", apply);
@@ -234,7 +283,79 @@
     if (window.performance && performance.mark) performance.mark("portal-list-ready");
   }
 
-  function init() { Array.prototype.forEach.call(document.querySelectorAll("[data-portal-list]"), setUp); }
+  // --- the compare page: the projects of ?ids= side by side, from the published data.
+  function setUpCompare(view) {
+    var status = view.querySelector(".portal-compare__status"), holder = view.querySelector(".portal-compare__table");
+    var none = status.innerHTML;
+    var ids = (new URLSearchParams(window.location.search).get("ids") || "").split(",").filter(Boolean).slice(0, 4);
+    if (!ids.length) return;
+    fetch(view.getAttribute("data-json")).then(function (r) { return r.json(); }).then(function (data) {
+      var byId = {};
+      data.rows.forEach(function (row) { byId[row.id] = row; });
+      draw();
+
+      function draw() {
+        var shown = ids.filter(function (id) { return byId[id]; });
+        var missing = ids.filter(function (id) { return !byId[id]; });
+        holder.textContent = "";
+        if (missing.length) status.textContent = view.getAttribute("data-missing") + missing.join(", ");
+        else if (!shown.length) status.innerHTML = none;
+        status.hidden = !missing.length && shown.length > 0;
+        if (shown.length) holder.appendChild(table(data.columns, shown.map(function (id) { return byId[id]; })));
+      }
+
+      function table(columns, projects) {
+        var el = document.createElement("table"), head = el.createTHead().insertRow(), tbody = el.createTBody();
+        el.className = "portal-table portal-compare-table";
+        head.appendChild(cell("th", view.getAttribute("data-field"), "col"));
+        projects.forEach(function (project) {
+          var th = cell("th", "", "col"), link = document.createElement("a"), remove = document.createElement("button");
+          link.href = new URL("projects/" + encodeURIComponent(project.id) + "/", new URL(view.getAttribute("data-root"), document.baseURI)).href;
+          link.textContent = project.project;
+          remove.type = "button";
+          remove.textContent = view.getAttribute("data-remove");
+          remove.setAttribute("aria-label", view.getAttribute("data-remove") + ": " + project.project);
+          remove.addEventListener("click", function () {
+            ids = ids.filter(function (id) { return id !== project.id; });
+            var query = ids.length ? "?ids=" + ids.map(encodeURIComponent).join(",") : "";
+            window.history.replaceState(null, "", window.location.pathname + query);
+            draw();
+          });
+          th.append(link, document.createElement("br"), remove);
+          head.appendChild(th);
+        });
+        columns.forEach(function (column) {
+          if (["id", "project", "url"].indexOf(column.key) !== -1) return;
+          var tr = tbody.insertRow();
+          tr.appendChild(cell("th", column.title, "row"));
+          projects.forEach(function (project) {
+            var value = project[column.key], td = cell("td", text(value));
+            if (typeof value === "number") td.className = "portal-number";
+            tr.appendChild(td);
+          });
+        });
+        return el;
+      }
+
+      function text(value) {
+        if (value === null || value === undefined) return "";
+        if (typeof value === "boolean") return view.getAttribute(value ? "data-yes" : "data-no");
+        return typeof value === "number" ? value.toFixed(2) : String(value);
+      }
+    }).catch(function (error) { console.warn(error); });
+  }
+
+  function cell(tag, text, scope) {
+    var el = document.createElement(tag);
+    el.textContent = text;
+    if (scope) el.scope = scope;
+    return el;
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-portal-list]"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-compare-view]"), setUpCompare);
+  }
   // Material's instant navigation swaps pages without reloading: document$ emits for each page.
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
