@@ -221,6 +221,23 @@ def chain_page_weight(site: Path, page: Path) -> int:
     return total
 
 
+def chart_page_transfer(site: Path, page: Path) -> dict:
+    """What a visitor's browser fetches for a page with charts, gzip-compressed as a server
+    sends it: the page, its styles and scripts, and the ECharts bundle charts.js loads; beside
+    it, the full ECharts build the bundle replaced."""
+    import gzip
+    import re
+    html = page.read_bytes()
+    files = {(page.parent / ref).resolve() for ref in re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html.decode())}
+    bundle = site / "assets" / "vendor" / "echarts" / "echarts.min.js"
+    full = REPO / "node_modules" / "echarts" / "dist" / "echarts.min.js"
+    sent = len(gzip.compress(html, 9)) + sum(len(gzip.compress(f.read_bytes(), 9)) for f in files if f.is_file())
+    charts = len(gzip.compress(bundle.read_bytes(), 9)) if b"data-chart=" in html else 0
+    return {"chart_page_gzip_kb": (sent + charts) / 1e3,
+            "echarts_gzip_kb": len(gzip.compress(bundle.read_bytes(), 9)) / 1e3,
+            "echarts_full_gzip_kb": len(gzip.compress(full.read_bytes(), 9)) / 1e3}
+
+
 def list_interactivity(site: Path) -> dict:
     """In headless Chromium, for the portal-wide list: ms until its script has set the list up
     (investment.js' `portal-list-ready` mark), ms until the page answers a script (the main
@@ -331,7 +348,7 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
     generator_seconds = ours["total"] - ours["stages"]["mkdocs"]
     base_page = next((base_root / "site").rglob("page-00001/index.html"))
     return {
-        **list_interactivity(site),
+        **list_interactivity(site), **chart_page_transfer(site, site / "j0" / "index.html"),
         "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
         "baseline_nav": "flat" if pages <= FLAT_BASELINE_MAX else "2 levels of folders, pruned",
         "total_s": ours["total"], "all_totals_s": totals, "stages_s": ours["stages"],
@@ -403,6 +420,9 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("chain page HTML, KB", "chain_page_kb", "{:.0f}"), ("baseline page HTML, KB", "baseline_page_kb", "{:.0f}"),
             ("chain page weight with assets, KB", "chain_page_weight_kb", "{:.0f}"),
             ("largest list page HTML, KB", "largest_list_kb", "{:.0f}"),
+            ("a jurisdiction page with its charts, fetched (gzip), KB", "chart_page_gzip_kb", "{:.0f}"),
+            ("  of which ECharts (bundle of the parts used, gzip), KB", "echarts_gzip_kb", "{:.0f}"),
+            ("  the full ECharts build it replaced (gzip), KB", "echarts_full_gzip_kb", "{:.0f}"),
             ("list: filters set up after, ms", "list_ready_ms", "{:.0f}"),
             ("list: page answers input after, ms", "list_interactive_ms", "{:.0f}"),
             ("list: one filter applied in, ms", "list_filter_ms", "{:.0f}"),
