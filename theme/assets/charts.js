@@ -42,6 +42,7 @@
                  emphasis: { itemStyle: { areaColor: rule }, label: { color: fg } } };
     return { backgroundColor: "transparent", textStyle: { color: fg }, legend: { textStyle: { color: fg } },
              title: { textStyle: { color: fg } }, categoryAxis: axis, valueAxis: axis, geo: area,
+             bar: { label: { color: fg, textBorderWidth: 0 } },
              scatter: { label: { color: fg, textBorderColor: bg, textBorderWidth: 3 } },
              tooltip: { backgroundColor: bg, borderColor: rule, textStyle: { color: fg } },
              scheme: document.body.getAttribute("data-md-color-scheme") || "default" };
@@ -62,6 +63,8 @@
         .then(function (geojson) { echarts.registerMap(mapName, geojson); });
     }
     return ready.then(function () {
+      // A page swapped away while the base map loaded: its element is gone.
+      if (!element.isConnected) return;
       var current = theme();
       var chart = echarts.init(element, current, { renderer: "canvas" });
       element.setAttribute("data-theme", current.scheme);
@@ -74,7 +77,11 @@
         if (data.url) window.location.assign(new URL(data.url, root).href);
       });
       follow(chart, element);
-      var observer = new ResizeObserver(function () { chart.resize(); });
+      // A box of no width (a page being left, a collapsed container) gives a map's view no
+      // scale, which ECharts cannot invert: such sizes are skipped.
+      var observer = new ResizeObserver(function () {
+        if (element.clientWidth && element.clientHeight && !chart.isDisposed()) chart.resize();
+      });
       observer.observe(element);
       live.push({ chart: chart, observer: observer, element: element });
     });
