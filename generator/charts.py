@@ -188,7 +188,7 @@ def _measures(groups: dict[str, list[Record]], labels: dict[str, str], projects:
                             legend_opts=opts.LegendOpts(is_show=False),
                             tooltip_opts=opts.TooltipOpts(trigger="axis", axis_pointer_type="shadow"),
                             xaxis_opts=opts.AxisOpts(min_interval=1 if index == 0 else None),
-                            yaxis_opts=opts.AxisOpts(is_inverse=True))
+                            yaxis_opts=opts.AxisOpts(is_inverse=True, splitline_opts=opts.SplitLineOpts(is_show=False)))
         grid.add(bar, grid_opts=opts.GridOpts(pos_top=str(top + 30), height=str(height), pos_left="0",
                                               pos_right="48", is_contain_label=True))
     options = _options(grid)
@@ -228,7 +228,7 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
                   label_opts=opts.LabelOpts(is_show=True, position="right"))
     bar.reversal_axis()
     bar.set_global_opts(legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis"),
-                        xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=opts.AxisOpts(is_inverse=True))
+                        xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=opts.AxisOpts(is_inverse=True, splitline_opts=opts.SplitLineOpts(is_show=False)))
     options = _options(bar)
     options["grid"] = {"left": 0, "right": 72, "top": 16, "bottom": 8, "containLabel": True}
     options["yAxis"][0]["axisLabel"] = dict(options["yAxis"][0].get("axisLabel", {}), width=140, overflow="break")

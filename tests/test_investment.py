@@ -24,7 +24,7 @@ def test_the_portal_list_is_complete_without_javascript(sample_site):
     assert soup.select_one("form.portal-filters").has_attr("hidden")        # shown by the script only
     assert "8 / 8 个项目为示例数据" in soup.select_one(".portal-illustrative-line").get_text()   # said plainly
     stages = [o["value"] for o in soup.select("select[name=stage] option") if o["value"]]
-    assert stages == ["under_implementation", "reserve", "planned"]
+    assert stages == ["planned", "reserve", "under_implementation"]          # the lifecycle's order
     row = soup.select_one("tr[data-chain='shanxi-example-b'][data-stage='under_implementation']")
     assert "实施类" in row.get_text() and "续建类" in row.get_text() and "20" in row.get_text()
     english = content(page(sample_site, "en/investment/"))

@@ -69,6 +69,7 @@
       var chart = echarts.init(element, current, { renderer: "canvas" });
       element.setAttribute("data-theme", current.scheme);
       if (options.tooltip && options.tooltip.trigger === "item") options.tooltip.formatter = tip;
+      narrow(options, element.clientWidth);
       chart.setOption(options);
       chart.on("click", function (params) {
         var data = params.data || {};
@@ -158,6 +159,13 @@
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details.portal-more"), function (d) { d.open = true; });
   });
+
+  // On a phone, category names take at most a third of the chart's width (they break over lines).
+  function narrow(options, width) {
+    [].concat(options.yAxis || []).forEach(function (axis) {
+      if (axis.axisLabel && axis.axisLabel.width) axis.axisLabel.width = Math.min(axis.axisLabel.width, Math.round(width / 3.2));
+    });
+  }
 
   // A point's tooltip: its lines (data.tip) as text, never as markup.
   function tip(params) {
