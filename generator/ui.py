@@ -134,7 +134,6 @@ STRINGS = {
     "responsible": ("责任单位", "Responsible units"),
     "holds": ("担任", "Holds"),
     "chains_not_listed": ("产业链名单未在文本中列出", "The chains are not listed in the text"),
-    "upstream_etc": ("环节", "Segment"),
     "field": ("字段", "Field"),
     "type": ("类型", "Type"),
     "required": ("必填", "Required"),

@@ -164,3 +164,11 @@ def test_a_record_that_is_not_illustrative_says_no_in_the_files_language(portal,
         schema = json.loads((out / prefix / "data" / "projects.tableschema.json").read_text(encoding="utf-8"))
         field = next(f for f in schema["fields"] if f["type"] == "boolean")
         assert field["falseValues"] == [no]
+
+
+def test_a_jurisdiction_without_data_says_so_without_an_empty_table(sample_site):
+    from conftest import content, page
+    article = content(page(sample_site, "en/data/henan/"))
+    assert article.select("table") == []
+    assert "This jurisdiction has no data to download yet." in article.get_text()
+    assert content(page(sample_site, "en/data/shanxi/")).select("table tbody tr")
