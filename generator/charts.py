@@ -25,7 +25,7 @@ from . import geojson, kinds
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
-from .ui import SEMICOLON, amount, colon, parenthesised, sentence_case, text_plain, ui
+from .ui import SEMICOLON, amount, colon, sentence_case, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -188,7 +188,7 @@ def _measures(groups: dict[str, list[Record]], labels: dict[str, str], projects:
                             legend_opts=opts.LegendOpts(is_show=False),
                             tooltip_opts=opts.TooltipOpts(trigger="axis", axis_pointer_type="shadow"),
                             xaxis_opts=opts.AxisOpts(min_interval=1 if index == 0 else None),
-                            yaxis_opts=opts.AxisOpts(is_inverse=True, splitline_opts=opts.SplitLineOpts(is_show=False)))
+                            yaxis_opts=_category_axis())
         grid.add(bar, grid_opts=opts.GridOpts(pos_top=str(top + 30), height=str(height), pos_left="0",
                                               pos_right="48", is_contain_label=True))
     options = _options(grid)
@@ -196,9 +196,14 @@ def _measures(groups: dict[str, list[Record]], labels: dict[str, str], projects:
         # Long names break over two lines rather than crowding the bars out at phone width.
         axis_options["axisLabel"] = dict(axis_options.get("axisLabel", {}), width=120, overflow="break")
     rows = [[n, c, amount(a)] for n, c, a in zip(names, counts, amounts)]
-    return Chart(chart_id, options, _label(lang, "by_" + axis), [_label(lang, axis), _label(lang, "count_projects_axis"),
-                                              _label(lang, "amount")], rows, 2 * height + 110,
+    head = [_label(lang, axis), _label(lang, "count_projects_axis"), _label(lang, "amount")]
+    return Chart(chart_id, options, _label(lang, "by_" + axis), head, rows, 2 * height + 110,
                  note=_illustrative_note(projects, lang), group=group, keys=keys)
+
+
+def _category_axis() -> opts.AxisOpts:
+    """Categories down the side, first at the top, with no lines between them."""
+    return opts.AxisOpts(is_inverse=True, splitline_opts=opts.SplitLineOpts(is_show=False))
 
 
 def _illustrative_note(records: list[Record], lang: str) -> str:
@@ -228,12 +233,12 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
                   label_opts=opts.LabelOpts(is_show=True, position="right"))
     bar.reversal_axis()
     bar.set_global_opts(legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis"),
-                        xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=opts.AxisOpts(is_inverse=True, splitline_opts=opts.SplitLineOpts(is_show=False)))
+                        xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=_category_axis())
     options = _options(bar)
     options["grid"] = {"left": 0, "right": 72, "top": 16, "bottom": 8, "containLabel": True}
     options["yAxis"][0]["axisLabel"] = dict(options["yAxis"][0].get("axisLabel", {}), width=140, overflow="break")
     rows = [[text_plain(t.name, lang), current[t.measures], t.value, t.year or ""] for t in measurable]
-    made_up = [p for p in projects] + list(portal.chains_of(jurisdiction))
+    made_up = list(projects) + list(portal.chains_of(jurisdiction))
     return Chart(f"chart-targets-{jurisdiction.id}", options, _label(lang, "progress_caption"),
                  [_label(lang, "target"), _label(lang, "in_portal"), _label(lang, "value"), _label(lang, "year")],
                  rows, 60 + BAR_HEIGHT * 1.5 * len(measurable),
@@ -261,7 +266,8 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
     zones = [(j, zone) for j in jurisdictions for zone in j.zones if zone.coordinates is not None]
     if not zones:
         return None
-    hosted = {(j.id, zone.id): [p for p in portal.of_jurisdiction("project", j) if p.zone == zone.id] for j, zone in zones}
+    hosted = {(j.id, zone.id): [p for p in portal.of_jurisdiction("project", j) if p.zone == zone.id]
+              for j, zone in zones}
     projects = [p for members in hosted.values() for p in members]
     largest = max((p.amount or 0 for p in projects), default=0)
     by_stage = len(jurisdictions) > 1
@@ -292,7 +298,8 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
     series = [dict(s, data=s["data"]) for s in stages.values() if s["data"]]
     series.append({"type": "scatter", "name": _label(lang, "zones"), "data": zone_points, "symbol": "pin",
                    "symbolSize": 26, "z": 3, "itemStyle": {"color": "#b71c1c"},
-                   "label": {"show": True, "position": "right", "distance": 4, "formatter": "{b}", "fontWeight": "bold"}})
+                   "label": {"show": True, "position": "right", "distance": 4, "formatter": "{b}",
+                             "fontWeight": "bold"}})
     head = [_label(lang, "zone"), _label(lang, "lon"), _label(lang, "lat"), _label(lang, "amount"),
             _label(lang, "count_projects_axis")]
     legend = {"top": 0, "data": [s["name"] for s in series]}

@@ -254,7 +254,6 @@ STRINGS = {
     "more_projects": ("另有 {n} 个项目", "{n} more projects"),
     "open_page": ("打开页面", "Open its page"),
     "close": ("关闭", "Close"),
-    "amount_unit": ("亿元", "CNY 100m"),
     "position": ("位置", "Position"),
     "chain_map_caption": ("从上游到下游的各环节，及其企业和补强项目；虚线框为无本地企业、待补链的环节。选择企业或项目可查看详情。",
                           "The segments from upstream to downstream, with their enterprises and the projects "
