@@ -273,13 +273,18 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
     by_stage = len(jurisdictions) > 1
     stages = _stage_series(portal, jurisdictions, lang, by_stage)
     zone_points, rows = [], []
+    # A zone's name points toward the middle of the map, its projects away from it: a zone on
+    # the east edge is labelled on its left, so that its name does not run off the canvas.
+    middle = (min(z.coordinates.lon for _, z in zones) + max(z.coordinates.lon for _, z in zones)) / 2
     for j, zone in zones:
         members = hosted[(j.id, zone.id)]
+        east = zone.coordinates.lon > middle
         total = round(sum(p.amount or 0 for p in members), 2)
         name = text_plain(zone.name, lang)
         lon, lat = zone.coordinates.lon, zone.coordinates.lat
         url = f"{j.id}/zones/{zone.id}/"
         zone_points.append({"name": name, "value": [lon, lat], "url": url, "filter": {"zone": zone.id},
+                            "label": {"position": "left" if east else "right"},
                             "tip": [name, f"{_label(lang, 'count_projects_axis')}{colon(lang)}{len(members)}",
                                     f"{_label(lang, 'amount')}{colon(lang)}{amount(total)}"]})
         rows.append([(name, url), lon, lat, amount(total), len(members)])
@@ -289,7 +294,7 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
             stages[key]["data"].append({
                 "name": text_plain(project.name, lang), "value": [lon, lat, project.amount or 0], "id": project.id,
                 "url": f"projects/{project.id}/", "symbolSize": _bubble(project.amount, largest),
-                "symbolOffset": _ring(index, len(members), max(_bubble(p.amount, largest) for p in members)),
+                "symbolOffset": _ring(index, len(members), max(_bubble(p.amount, largest) for p in members), east),
                 "tip": [sentence_case(text_plain(project.name, lang), lang),
                         f"{_label(lang, 'stage')}{colon(lang)}{sentence_case(text_plain(stage.name, lang), lang)}",
                         f"{_label(lang, 'amount')}{colon(lang)}"
@@ -298,8 +303,7 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
     series = [dict(s, data=s["data"]) for s in stages.values() if s["data"]]
     series.append({"type": "scatter", "name": _label(lang, "zones"), "data": zone_points, "symbol": "pin",
                    "symbolSize": 26, "z": 3, "itemStyle": {"color": "#b71c1c"},
-                   "label": {"show": True, "position": "right", "distance": 4, "formatter": "{b}",
-                             "fontWeight": "bold"}})
+                   "label": {"show": True, "distance": 4, "formatter": "{b}", "fontWeight": "bold"}})
     head = [_label(lang, "zone"), _label(lang, "lon"), _label(lang, "lat"), _label(lang, "amount"),
             _label(lang, "count_projects_axis")]
     legend = {"top": 0, "data": [s["name"] for s in series]}
@@ -321,15 +325,18 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
                      note=_join_notes(note, _illustrative_note(projects, lang), lang),
                      map_name=map_name, map_file=base_map.file, group="id")
     scatter = Scatter()
-    scatter.set_global_opts(xaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lon")),
-                            yaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lat")))
+    scatter.set_global_opts(xaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lon"), name_location="middle",
+                                                     name_gap=26),
+                            yaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lat"), name_location="middle",
+                                                     name_gap=40))
     options = _options(scatter)
     lons = [zone.coordinates.lon for _, zone in zones]
     lats = [zone.coordinates.lat for _, zone in zones]
     options["xAxis"] = [dict(options["xAxis"][0], **_padded(lons))]
     options["yAxis"] = [dict(options["yAxis"][0], **_padded(lats))]
-    options.update(series=series, legend=legend, tooltip={"trigger": "item"},
-                   grid={"left": 56, "right": 40, "top": 56, "bottom": 48})
+    # The legend below the axes: on a phone it wraps, and above it would cover the axis names.
+    options.update(series=series, legend={"bottom": 0, "data": legend["data"]}, tooltip={"trigger": "item"},
+                   grid={"left": 56, "right": 24, "top": 16, "bottom": 96})
     return Chart(chart_id, options, _label(lang, "industrial_map"), head, rows, 440,
                  note=_join_notes(_label(lang, "schematic_caption"), _illustrative_note(projects, lang), lang), group="id")
 
@@ -359,23 +366,25 @@ def _bubble(value: float | None, largest: float) -> float:
     return round(low + (high - low) * (value / largest) ** 0.5, 1)
 
 
-def _ring(index: int, count: int, largest: float) -> list[float]:
-    """Where a zone's project sits, in pixels from the zone's pin: on half rings of six to its
-    left, leaving the right for the zone's name, spaced so that the largest bubbles of a ring
-    do not overlap each other or the pin."""
+def _ring(index: int, count: int, largest: float, east: bool = False) -> list[float]:
+    """Where a zone's project sits, in pixels from the zone's pin: on half rings of six beside
+    it (to its left, or to its right for a zone labelled on its left), spaced so that the
+    largest bubbles of a ring do not overlap each other or the pin."""
     ring, place = divmod(index, 6)
     in_ring = min(6, count - ring * 6)
     angle = math.pi / 2 + math.pi * (place + 0.5) / in_ring
     radius = max(largest / 2 + 16, (largest + 2) / (2 * math.sin(math.pi / (2 * in_ring)))) * (1 + ring * 0.9)
-    return [round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)]
+    x = round(radius * math.cos(angle), 1)
+    return [-x if east else x, round(radius * math.sin(angle), 1)]
 
 
 def _padded(values: list[float]) -> dict:
-    """An axis range around the data with room on every side for bubbles and labels: a zone on
-    the edge of the data is not on the edge of the chart."""
-    low, high = min(values), max(values)
-    pad = max((high - low) * 0.25, 0.2)
-    return {"min": round(low - pad, 2), "max": round(high + pad, 2), "scale": True}
+    """Room on every side of the data for bubbles and labels (a zone on the edge of the data is
+    not on the edge of the chart); ECharts then ends the axis on a round tick. One value alone
+    gets a range of its own."""
+    if max(values) - min(values) < 0.1:
+        return {"min": round(min(values) - 0.5, 6), "max": round(max(values) + 0.5, 6), "scale": True}
+    return {"boundaryGap": ["25%", "25%"], "scale": True}
 
 
 def check_base_maps(root: Path, portal: Portal, report: Report) -> None:

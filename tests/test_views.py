@@ -192,3 +192,18 @@ def test_projects_picked_in_the_list_compare_side_by_side_from_a_shareable_addre
     tab.goto(base_url + "en/investment/compare/?ids=shanxi-a-1,no-such-project")
     tab.locator(".portal-compare-table").wait_for()
     assert "No longer in the list: no-such-project" in tab.locator(".portal-compare__status").inner_text()
+
+
+def test_a_zone_on_the_east_side_is_labelled_toward_the_middle(sample_site):
+    """A name on the right of an eastern zone would run off the canvas: it goes on the left,
+    and that zone's projects on its right; the axes leave room around the data."""
+    options = json.loads(content(page(sample_site, "en/investment/")).select_one("#chart-list-regional")["data-options"])
+    zones = {z["filter"]["zone"]: z for z in options["series"][-1]["data"]}
+    assert zones["example-zone-a"]["label"]["position"] == "right"
+    assert zones["example-zone-b"]["label"]["position"] == "left"
+    for series in options["series"][:-1]:
+        for point in series["data"]:
+            west = point["value"][0] == zones["example-zone-a"]["value"][0]
+            assert (point["symbolOffset"][0] < 0) == west, point["id"]
+    for axis in (options["xAxis"][0], options["yAxis"][0]):
+        assert axis["boundaryGap"] == ["25%", "25%"] and axis["scale"], axis
