@@ -69,28 +69,32 @@
       CHOICES.forEach(function (name) { values[name] = row.getAttribute("data-" + name); });
       return values;
     });
+    var amounts = rows.map(function (row) { return number(row.getAttribute("data-amount")); });
 
-    // Whether row i passes every filter but `except` (a choice whose options are being counted).
-    function passes(i, v, except) {
-      var amount = number(rows[i].getAttribute("data-amount")), min = number(v.min), max = number(v.max);
-      var query = v.q.toLowerCase();
-      return CHOICES.every(function (name) { return name === except || !v[name] || choiceValues[i][name] === v[name]; }) &&
-        (isNaN(min) || amount >= min) && (isNaN(max) || amount <= max) &&
-        (!query || texts[i].indexOf(query) !== -1);
+    // A test of row i against the filters v, all but `except` (a choice whose options are counted).
+    function filter(v) {
+      var min = number(v.min), max = number(v.max), query = v.q.toLowerCase();
+      return function (i, except) {
+        return CHOICES.every(function (name) { return name === except || !v[name] || choiceValues[i][name] === v[name]; }) &&
+          (isNaN(min) || amounts[i] >= min) && (isNaN(max) || amounts[i] <= max) &&
+          (!query || texts[i].indexOf(query) !== -1);
+      };
     }
 
     function matches(v) {
-      return rows.map(function (row, i) { return passes(i, v); });
+      var passes = filter(v);
+      return rows.map(function (row, i) { return passes(i); });
     }
 
     // Each option of a choice says how many rows it would show with the other filters as they are.
     function countOptions(v) {
+      var passes = filter(v);
       CHOICES.forEach(function (name) {
         var select = form.elements[name];
         if (!select) return;
         var counts = {};
         rows.forEach(function (row, i) {
-          if (passes(i, v, name)) counts[choiceValues[i][name]] = (counts[choiceValues[i][name]] || 0) + 1;
+          if (passes(i, name)) counts[choiceValues[i][name]] = (counts[choiceValues[i][name]] || 0) + 1;
         });
         Array.prototype.forEach.call(select.options, function (option) {
           if (!option.value) return;
@@ -211,11 +215,11 @@
       Array.prototype.forEach.call(body.rows, function (row, order) {
         if (!row.hidden) shown[row.getAttribute("data-id")] = order + 1;
       });
-      var picked = data.rows.filter(function (r) { return shown[r.id]; })
+      var chosen = data.rows.filter(function (r) { return shown[r.id]; })
         .sort(function (a, b) { return shown[a.id] - shown[b.id]; });
       var words = { yes: viewDownloads.getAttribute("data-yes"), no: viewDownloads.getAttribute("data-no") };
-      var file = format === "csv" ? window.portalTableFiles.csv(data.columns, picked, words)
-        : window.portalTableFiles.xlsx(data.columns, picked, words, viewDownloads.getAttribute("data-sheet"));
+      var file = format === "csv" ? window.portalTableFiles.csv(data.columns, chosen, words)
+        : window.portalTableFiles.xlsx(data.columns, chosen, words, viewDownloads.getAttribute("data-sheet"));
       var link = document.createElement("a");
       link.href = URL.createObjectURL(file);
       link.download = viewDownloads.getAttribute("data-name") + "." + format;
