@@ -288,13 +288,14 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
                             "tip": [name, f"{_label(lang, 'count_projects_axis')}{colon(lang)}{len(members)}",
                                     f"{_label(lang, 'amount')}{colon(lang)}{amount(total)}"]})
         rows.append([(name, url), lon, lat, amount(total), len(members)])
+        largest_here = max((_bubble(p.amount, largest) for p in members), default=0)
         for index, project in enumerate(members):
             stage = portal.entry(j.stages, project.stage)
             key = stage.kind if by_stage else stage.id
             stages[key]["data"].append({
                 "name": text_plain(project.name, lang), "value": [lon, lat, project.amount or 0], "id": project.id,
                 "url": f"projects/{project.id}/", "symbolSize": _bubble(project.amount, largest),
-                "symbolOffset": _ring(index, len(members), max(_bubble(p.amount, largest) for p in members), east),
+                "symbolOffset": _ring(index, len(members), largest_here, east),
                 "tip": [sentence_case(text_plain(project.name, lang), lang),
                         f"{_label(lang, 'stage')}{colon(lang)}{sentence_case(text_plain(stage.name, lang), lang)}",
                         f"{_label(lang, 'amount')}{colon(lang)}"
@@ -367,13 +368,18 @@ def _bubble(value: float | None, largest: float) -> float:
 
 
 def _ring(index: int, count: int, largest: float, east: bool = False) -> list[float]:
-    """Where a zone's project sits, in pixels from the zone's pin: on half rings of six beside
-    it (to its left, or to its right for a zone labelled on its left), spaced so that the
-    largest bubbles of a ring do not overlap each other or the pin."""
-    ring, place = divmod(index, 6)
-    in_ring = min(6, count - ring * 6)
-    angle = math.pi / 2 + math.pi * (place + 0.5) / in_ring
-    radius = max(largest / 2 + 16, (largest + 2) / (2 * math.sin(math.pi / (2 * in_ring)))) * (1 + ring * 0.9)
+    """Where a zone's project sits, in pixels from the zone's pin: on half rings beside it (to
+    its left, or to its right for a zone labelled on its left). The first ring clears the pin,
+    each next ring is one bubble further out and holds as many bubbles as its arc has room for,
+    so that bubbles do not overlap and a zone of a hundred projects stays near its pin."""
+    radius, start = largest / 2 + 16, 0
+    while True:
+        room = max(1, int(math.pi * radius / (largest + 2)))
+        if index < start + room:
+            break
+        start, radius = start + room, radius + largest + 4
+    in_ring = min(room, count - start)
+    angle = math.pi / 2 + math.pi * (index - start + 0.5) / in_ring
     x = round(radius * math.cos(angle), 1)
     return [-x if east else x, round(radius * math.sin(angle), 1)]
 

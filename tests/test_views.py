@@ -207,3 +207,20 @@ def test_a_zone_on_the_east_side_is_labelled_toward_the_middle(sample_site):
             assert (point["symbolOffset"][0] < 0) == west, point["id"]
     for axis in (options["xAxis"][0], options["yAxis"][0]):
         assert axis["boundaryGap"] == ["25%", "25%"] and axis["scale"], axis
+
+
+@pytest.mark.parametrize("largest", [6.0, 17.5, 28.0])
+def test_a_zones_bubbles_never_overlap_each_other_or_its_pin(largest):
+    """However many projects a zone hosts, its bubbles (at most `largest` across) keep apart,
+    clear of the pin, and a hundred of them stay within a few hundred pixels."""
+    import math
+
+    from generator.charts import _ring
+    for count in range(1, 121):
+        points = [_ring(i, count, largest) for i in range(count)]
+        assert all(x <= 0 for x, _ in points)                         # beside the pin, on the side away from its name
+        assert all(math.hypot(x, y) >= largest / 2 + 13 for x, y in points)
+        for i, a in enumerate(points):
+            for b in points[i + 1:]:
+                assert math.dist(a, b) >= largest, (count, a, b)
+    assert max(math.hypot(*p) for p in [_ring(i, 100, 28.0) for i in range(100)]) < 300
