@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, consistency, history, load, mkdocs_engine, model, opendata, output, processes, render, search_index, validate
+from . import (charts, consistency, history, languages, load, mkdocs_engine, model, opendata, output, processes, render,
+               search_index, validate)
 from . import config as config_module
 from .config import SiteConfig, load_site_config
 from .model import Portal
@@ -121,10 +122,10 @@ def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clo
         sites = language_sites(site, Path(tmp) / "languages")
         _build_languages(root, checked, config, Path(tmp) / "work", sites, False, clock, side_by_side)
         with clock.stage("write"):
-            for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items():
+            for lang, prefix in languages.prefixes().items():
                 if prefix:
                     os.rename(sites[lang], site / prefix)
-            for name, text in opendata.crawler_files(config.base_url, list(mkdocs_engine.LANGUAGE_PREFIX.values())).items():
+            for name, text in opendata.crawler_files(config.base_url, list(languages.prefixes().values())).items():
                 (site / name).write_text(text, encoding="utf-8")
             output.mark(site)
             output.replace(out, site)
@@ -135,7 +136,7 @@ def language_sites(site: Path, elsewhere: Path) -> dict[str, Path]:
     every other one into a folder of its own under `elsewhere`, never inside `site`: a MkDocs
     build first empties its folder, so it would wipe a language building inside it."""
     return {lang: elsewhere / prefix.strip("/") if prefix else site
-            for lang, prefix in mkdocs_engine.LANGUAGE_PREFIX.items()}
+            for lang, prefix in languages.prefixes().items()}
 
 
 def preview_sites(out: Path) -> dict[str, Path]:
@@ -186,30 +187,30 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
 def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Path, sites: dict[str, Path],
                      incremental: bool, clock: Stopwatch, side_by_side: bool = True) -> None:
     render.environment.cache_clear()   # `serve` builds again and again: templates may have been edited
-    languages = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], incremental)
-                 for lang in render.LANGS]
+    builds = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], incremental)
+              for lang in languages.codes()]
     if side_by_side:   # the build then takes as long as the language that finishes last
         # The first language is built in this process. Otherwise this process would sit idle
         # for the whole build, holding what reading the content left behind: at 1,000 chains
         # about 250 MB, mostly freed blocks that its fragmented memory cannot hand back.
         # `serve` builds again and again: there both languages hand their memory back.
-        results = processes.side_by_side(languages, first_here=not incremental)
+        results = processes.side_by_side(builds, first_here=not incremental)
         for name, seconds in _last_finished(results).items():
             clock.add(name, seconds)
     else:              # each in a process of its own all the same, which hands its memory back
-        for language in languages:
-            for name, seconds in processes.side_by_side([language])[0].items():
+        for one in builds:
+            for name, seconds in processes.side_by_side([one])[0].items():
                 clock.add(name, seconds)
     # Search is indexed here, once the languages' processes have ended and handed their memory
     # back, one language at a time: Pagefind holds its whole index in memory (about 0.9 GB for
     # a language of 30,000 project pages), and beside MkDocs' processes the build's peak was
     # three times that. In `serve` too, whole: a few seconds at 100 chains.
     with clock.stage("search"):
-        for lang in render.LANGS:
-            search_index.index(sites[lang], NODE_MODULES)
+        for lang in languages.codes():
+            search_index.index(sites[lang], NODE_MODULES, languages.get(lang).search)
     if not incremental:
         with clock.stage("write"):
-            for lang in render.LANGS:
+            for lang in languages.codes():
                 _move_into(_downloads(work, lang), sites[lang])
 
 
@@ -253,7 +254,7 @@ def _write_unclaimed_downloads(checked: Checked, config: SiteConfig, work: Path,
     path that decides how long the build takes. Making a language's folder claims it: only one
     process can.
     """
-    for other in (lang, *(language for language in render.LANGS if language != lang)):
+    for other in (lang, *(language for language in languages.codes() if language != lang)):
         folder = _downloads(work, other)
         try:
             folder.mkdir(parents=True)   # the folder may exist, never the claim: exist_ok stays off
@@ -289,7 +290,7 @@ def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str,
 
 
 def _write_downloads(checked: Checked, config: SiteConfig, lang: str, rows: dict[str, dict], folder: Path) -> None:
-    prefix = mkdocs_engine.LANGUAGE_PREFIX[lang]
+    prefix = languages.get(lang).prefix
     opendata.write(checked.portal, text_plain(config.title, lang), lang, config.base_url + prefix,
                    (config.canonical_url or config.base_url) + prefix, opendata.portal_about(config, lang),
                    int(os.environ["SOURCE_DATE_EPOCH"]), rows, folder)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import languages
+
 # EU vocabularies DCAT-AP asks for: the data theme and the file types.
 THEME = "http://publications.europa.eu/resource/authority/data-theme/ECON"
 FILE_TYPES = {"csv": "CSV", "json": "JSON", "xlsx": "XLSX", "atom": "ATOM"}
@@ -28,8 +30,15 @@ CONTEXT = {
     "dct:modified": {"@type": "xsd:date"}, "dct:issued": {"@type": "xsd:date"},
     "dcat:byteSize": {"@type": "xsd:nonNegativeInteger"},
 }
-LANGUAGES = {"zh": "http://publications.europa.eu/resource/authority/language/ZHO",
-             "en": "http://publications.europa.eu/resource/authority/language/ENG"}
+# The EU's language authority names a language by its ISO 639-2 code; a tag's first subtag
+# (zh-Hans → zh) finds it. A language missing here leaves dct:language out.
+EU_LANGUAGES = {"zh": "ZHO", "en": "ENG", "fr": "FRA", "de": "DEU", "es": "SPA", "pt": "POR", "ru": "RUS",
+                "ja": "JPN", "ko": "KOR", "ar": "ARA", "vi": "VIE", "it": "ITA", "nl": "NLD"}
+
+
+def language_uri(lang: str) -> dict:
+    code = EU_LANGUAGES.get(languages.get(lang).tag.split("-")[0].lower())
+    return {"dct:language": f"http://publications.europa.eu/resource/authority/language/{code}"} if code else {}
 
 
 @dataclass
@@ -65,7 +74,7 @@ def catalog(published: list[Published], site_url: str, lang: str, title: str, de
     return {
         "@context": CONTEXT, "@id": site_url + "data/#catalog", "@type": "dcat:Catalog",
         "dct:title": title, "dct:description": description, "dct:publisher": agent, "foaf:homepage": site_url,
-        "dct:language": LANGUAGES[lang], "dcat:themeTaxonomy": THEME.rsplit("/", 1)[0],
+        **language_uri(lang), "dcat:themeTaxonomy": THEME.rsplit("/", 1)[0],
         **({"dct:license": licence_url} if licence_url else {}),
         **({"dct:modified": modified} if modified else {}),
         "dcat:dataset": [_dataset(p, site_url, lang, agent["@id"], point, licence_url) for p in published],
@@ -76,7 +85,7 @@ def _dataset(p: Published, site_url: str, lang: str, publisher: str, point: dict
     dataset = {"@id": site_url + "data/#" + slug(p.key), "@type": "dcat:Dataset", "dct:identifier": p.key,
                "dct:title": p.title, "dct:description": p.description, "dct:publisher": {"@id": publisher},
                "dcat:contactPoint": point, "dcat:keyword": p.keywords, "dcat:theme": THEME,
-               "dct:language": LANGUAGES[lang], "dcat:landingPage": site_url + p.landing,
+               **language_uri(lang), "dcat:landingPage": site_url + p.landing,
                "dct:spatial": [{"@type": "dct:Location", "skos:prefLabel": place} for place in p.places],
                "dcat:distribution": [_distribution(f, site_url, p.landing, licence_url) for f in p.files]}
     if p.modified:

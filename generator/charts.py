@@ -25,7 +25,7 @@ from . import geojson, kinds
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
-from .ui import SEMICOLON, amount, colon, sentence_case, text_plain, ui
+from .ui import amount, colon, semicolon, sentence_case, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -319,7 +319,7 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
             item["coordinateSystem"] = "geo"
         options.update(series=series, legend=legend, tooltip={"trigger": "item"})
         approval = base_map.approval or _label(lang, "no_approval")
-        note = (f"{_label(lang, 'base_map')}{colon(lang)}{text_plain(base_map.source, lang)}{SEMICOLON[lang]}"
+        note = (f"{_label(lang, 'base_map')}{colon(lang)}{text_plain(base_map.source, lang)}{semicolon(lang)}"
                 f"{_label(lang, 'approval')}{colon(lang)}{approval}"
                 + (f" — {_label(lang, 'illustrative_map').rstrip('.')}" if base_map.illustrative else ""))
         return Chart(chart_id, options, _label(lang, "industrial_map"), head, rows, 480,
@@ -343,7 +343,7 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
 
 
 def _join_notes(first: str, second: str, lang: str) -> str:
-    return f"{first}{SEMICOLON[lang]}{second}" if first and second else first or second
+    return f"{first}{semicolon(lang)}{second}" if first and second else first or second
 
 
 def _stage_series(portal: Portal, jurisdictions: list[Record], lang: str, by_kind: bool) -> dict[str, dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import markdown_text, schema
-from .model import Portal, Record
+from .model import Portal, Record, Text
 from .report import Report
 
 # Records of these kinds belong to one jurisdiction: what they name must be of it too.
@@ -83,15 +83,15 @@ def _names_tell_records_apart(portal: Portal, report: Report) -> None:
 
 
 def _unique_names(records, what_en: str, what_zh: str, report: Report) -> None:
-    for lang in ("zh", "en"):
+    for text_field in Text.FIELDS:
         first: dict[str, Record] = {}
         for record in records:
-            name = record.name.get(lang)
+            name = getattr(record.name, text_field)
             if not name:
                 continue
             other = first.setdefault(" ".join(name.split()).casefold(), record)
             if other is not record:
-                report.error(record.origin[0], record.origin[1], f"name.{lang}",
+                report.error(record.origin[0], record.origin[1], f"name.{text_field}",
                              f"a name no other {what_en} of the jurisdiction has ('{other.id}', "
                              f"{other.origin[0]}:{other.origin[1]}, has it)",
                              f"本辖区其他{what_zh}未使用的名称（'{other.id}' 已使用，见 {other.origin[0]}:{other.origin[1]}）",

@@ -6,6 +6,8 @@ without the generator knowing any jurisdiction's words. Each kind: (zh, en, desc
 """
 from __future__ import annotations
 
+from . import languages
+
 ROLE_KINDS = {
     "general_chief": ("总链长", "general chain chief", "oversees all chains of a jurisdiction; held by a person"),
     "chief": ("链长", "chain chief", "the senior official responsible for one chain; held by a person"),
@@ -119,4 +121,4 @@ TARGET_MEASURES = {
 def label(table: dict, key: str, lang: str) -> str:
     """A common kind's name, as a table cell or a label shows it: 谋划 / Planned."""
     zh, en, _ = table[key]
-    return {"zh": zh, "en": en[:1].upper() + en[1:]}[lang]
+    return languages.pick({"zh": zh, "en": en[:1].upper() + en[1:]}, lang)

@@ -15,14 +15,12 @@ import yaml
 from markupsafe import escape
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from . import languages
 from .config import SiteConfig
 from .files import copy_if_changed, write_if_changed
 from .ui import text_plain, ui
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
-LANGUAGE_PREFIX = {"zh": "", "en": "en/"}   # where each language lives in the built site
-LANGUAGE_NAME = {"zh": "中文", "en": "English"}
-OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}   # OpenGraph's form: language_TERRITORY
 
 
 def write_project(path: Path, docs_dir: Path, settings: str) -> None:
@@ -35,50 +33,54 @@ def write_project(path: Path, docs_dir: Path, settings: str) -> None:
 
 def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path) -> str:
     """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles."""
-    up = "../" if LANGUAGE_PREFIX[lang] else ""
+    language = languages.get(lang)
+    up = "../" if language.prefix else ""
     settings = {
         # Material prints these into pages unescaped: escape them here.
         "site_name": str(escape(text_plain(config.title, lang))),
         "site_description": str(escape(text_plain(config.description, lang))),
-        "site_url": config.base_url + LANGUAGE_PREFIX[lang],
+        "site_url": config.base_url + language.prefix,
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,
         "theme": {
             "name": "material",
             "custom_dir": str(THEME_DIR / "material"),
-            "language": lang,
+            # Material's own words (its search box, its buttons); <html lang> is the row's tag
+            # (theme/material/partials/language.html).
+            "language": language.theme,
             "font": False,  # no Google Fonts: the site must work on a network with no internet
             "features": ["navigation.instant", "navigation.indexes", "navigation.prune", "navigation.top",
                          "content.tooltips"],
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
-                 "toggle": {"icon": "material/weather-night", "name": "dark" if lang == "en" else "深色"}},
+                 "toggle": {"icon": "material/weather-night", "name": ui("dark_mode", lang)}},
                 {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "custom",
-                 "toggle": {"icon": "material/weather-sunny", "name": "light" if lang == "en" else "浅色"}},
+                 "toggle": {"icon": "material/weather-sunny", "name": ui("light_mode", lang)}},
             ],
         },
         "extra": {
             "generator": False,
+            "portal_language": lang,
+            "language_tag": language.tag,
             "footer_label": ui("footer_links", lang),
             "footer_links": [{"title": ui(key, lang), "path": path} for key, path in
                              (("data_catalog", "data/"), ("feeds", "feeds/"), ("guide", "guide/"), ("schemas", "schema/"))],
             # The 404 page, in every language, the visitor's first; absolute links, since the
             # server sends it at any depth.
             "not_found": [{"lang": each, "heading": ui("not_found", each), "text": ui("not_found_text", each),
-                           "links": [{"title": ui("home", each), "url": config.base_url + LANGUAGE_PREFIX[each]},
-                                     {"title": ui("investment", each),
-                                      "url": config.base_url + LANGUAGE_PREFIX[each] + "investment/"},
-                                     {"title": ui("policies", each),
-                                      "url": config.base_url + LANGUAGE_PREFIX[each] + "policies/"}]}
-                          for each in sorted(LANGUAGE_PREFIX, key=lambda other: other != lang)],
+                           "tag": languages.get(each).tag, "prefix": languages.get(each).prefix,
+                           "links": [{"title": ui(key, each), "url": config.base_url + languages.get(each).prefix + path}
+                                     for key, path in (("home", ""), ("investment", "investment/"),
+                                                       ("policies", "policies/"))]}
+                          for each in sorted(languages.codes(), key=lambda other: other != lang)],
             # Each entry is the other language's root relative to this one; the theme override
             # (partials/alternate.html) appends the current page, so a switch keeps the page.
             # The first is the default (hreflang x-default).
-            "alternate": [{"name": LANGUAGE_NAME[other], "lang": other, "link": up + LANGUAGE_PREFIX[other],
-                           "home": config.base_url + LANGUAGE_PREFIX[other]} for other in LANGUAGE_PREFIX],
+            "alternate": [{"name": other.name, "lang": other.tag, "link": up + other.prefix,
+                           "home": config.base_url + other.prefix} for other in languages.all_languages()],
             "feed_title": ui("feed_of_page", lang),
-            "og_locale": OG_LOCALE[lang],
+            "og_locale": language.og_locale,
         },
         "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
@@ -111,7 +113,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.theme["language"])
+    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"])
     mkdocs_build(mkdocs_config, dirty=dirty)
 
 
@@ -132,7 +134,7 @@ class _PortalPages:
 
     def __init__(self, pages: dict[str, bytes], lang: str):
         self.pages = pages
-        self.permalink_title = PERMALINK_TITLE.get(lang, PERMALINK_TITLE["en"])
+        self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
         self.packed: dict[str, bytes] = {}  # source path → its compressed HTML, between the two passes
 
@@ -181,7 +183,6 @@ class _PortalPages:
                        for i, part in enumerate(parts))
 
 
-PERMALINK_TITLE = {"zh": "本节链接", "en": "Link to this section"}
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
 _LINE_START_SPACE = re.compile(r"\n\s+")
 # A heading the template wrote: content cannot write one, Jinja escapes its '<'.

@@ -9,28 +9,31 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import schema
+from . import languages, schema
 from .load import RawRecord
 from .romanise import romanise
 
 
 @dataclass(frozen=True)
 class Text:
-    """Bilingual text; `en` is None while a translation is pending."""
+    """Content text: the jurisdiction's own words (`zh`) and their English (`en`, None while a
+    translation is pending). A page shows the one its language's row names (languages.py)."""
 
     zh: str
     en: str | None = None
+    FIELDS = ("zh", "en")   # as content writes them: {zh: …, en: …}
 
     def get(self, lang: str) -> str | None:
-        return self.zh if lang == "zh" else self.en
+        return self.zh if languages.get(lang).content == "zh" else self.en
 
 
 @dataclass(frozen=True)
 class Name(Text):
-    """A person's name: an English page shows `en` or, failing that, the romanised name."""
+    """A person's name: where a language romanises, a missing `en` shows the name in pinyin."""
 
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else (self.en or romanise(self.zh))
+    def get(self, lang: str) -> str | None:
+        shown = super().get(lang)
+        return shown or (romanise(self.zh) if languages.get(lang).romanise else None)
 
 
 class Record:
@@ -277,16 +280,16 @@ def _shared_place(places: list) -> Text | None:
     if any(place is None for place in places):
         return None
     shared = {}
-    for lang in ("zh", "en"):
-        texts = [place.get(lang) for place in places]
+    for text_field in Text.FIELDS:
+        texts = [getattr(place, text_field) for place in places]
         if not all(texts):
-            shared[lang] = None
+            shared[text_field] = None
             continue
         prefix = os.path.commonprefix(texts)
         if len(set(texts)) > 1:
             cut = max((i for i, ch in enumerate(prefix) if ch.isdigit()), default=-1)
             prefix = prefix[:cut + 1] if cut >= 0 else ""
-        shared[lang] = prefix.strip(" ,，、") or None
+        shared[text_field] = prefix.strip(" ,，、") or None
     return Text(shared["zh"], shared["en"]) if shared["zh"] else None
 
 

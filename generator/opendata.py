@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from . import catalog, history, kinds, xlsx
+from . import catalog, history, kinds, languages, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
-from .model import Portal, Record
-from .ui import LIST_SEPARATOR, amount, colon, parenthesised, text_plain, ui
+from .model import Portal, Record, Text
+from .ui import amount, colon, parenthesised, separator, text_plain, ui
 
-LANGUAGE_TAG = {"zh": "zh-CN", "en": "en"}   # a file's language, as its properties say it
 # (column key, ui string key); the order is the order of every table and file.
 COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("jurisdiction", "jurisdiction"),
            ("stage", "stage"), ("stage_kind", "stage_kind"), ("amount", "amount"), ("location", "location"),
@@ -30,9 +29,13 @@ class Dataset:
     """A list of projects published as files: the whole portal, a jurisdiction or a chain."""
 
     key: str              # path under data/ without extension, e.g. "some-province/projects"
-    title_zh: str
-    title_en: str
+    subject: Text | None  # the jurisdiction's or chain's name; None for the whole portal
     projects: tuple
+
+    def title(self, lang: str) -> str:
+        if self.subject is None:
+            return ui("dataset_title_all", lang)
+        return ui("dataset_title_of", lang).format(name=text_plain(self.subject, lang))
 
 
 def as_of_dates(root: Path, portal: Portal, fallback: str) -> dict[str, str]:
@@ -72,7 +75,7 @@ def row(portal: Portal, project: Record, lang: str, dates: dict[str, str]) -> di
     return {
         "id": project.id, "project": text_plain(project.name, lang), "chain": text_plain(chain.name, lang),
         "jurisdiction": text_plain(jurisdiction.name, lang), "stage": stage_text,
-        "stage_kind": zh if lang == "zh" else en, "amount": None if project.amount is None else float(project.amount),
+        "stage_kind": languages.pick({"zh": zh, "en": en}, lang), "amount": None if project.amount is None else float(project.amount),
         "location": text_plain(project.location, lang), "zone": text_plain(zone.name, lang) if zone else "",
         "investor": text_plain(project.investor, lang), "leader": text_plain(leader.name, lang) if leader else "",
         "contact": text_plain(project.contact, lang), "updated": dates[project.id],
@@ -107,19 +110,17 @@ def filter_options(rows: list[dict], name: str) -> list[tuple[str, str]]:
 
 def datasets(portal: Portal) -> list[Dataset]:
     """The whole portal's list, then each jurisdiction's and each chain's that has projects."""
-    result = [Dataset("projects", "全部招商项目", "All investment projects", tuple(portal.all("project")))]
+    result = [Dataset("projects", None, tuple(portal.all("project")))]
     for j in portal.jurisdictions:
         projects = tuple(portal.of_jurisdiction("project", j))
         if projects:
-            result.append(Dataset(f"{j.id}/projects", f"{j.name.zh}招商项目", f"Investment projects, {j.name.en or j.id}",
-                                  projects))
+            result.append(Dataset(f"{j.id}/projects", j.name, projects))
         for chain in portal.chains_of(j):
             chain_projects = tuple(portal.projects_of(chain))
             if chain_projects:
                 # Beside the jurisdiction's files, not in a folder of its own: every folder of
                 # the site has an index page, and a page per chain's data would double the pages.
-                result.append(Dataset(f"{j.id}/{chain.id}-projects", f"{chain.name.zh}招商项目",
-                                      f"Investment projects, {chain.name.en or chain.id}", chain_projects))
+                result.append(Dataset(f"{j.id}/{chain.id}-projects", chain.name, chain_projects))
     return result
 
 
@@ -192,7 +193,7 @@ def json_bytes(rows: list[EncodedRow], lang: str) -> bytes:
 def xlsx_bytes(rows: list[EncodedRow], lang: str, epoch: int, title: str = "", creator: str = "") -> bytes:
     """An xlsx workbook of the rows (see xlsx.py); the build date dates it, for reproducible builds."""
     heading = headings(lang)
-    about = xlsx.About(title, creator, LANGUAGE_TAG[lang], xlsx.widths(heading, [r.widths for r in rows]),
+    about = xlsx.About(title, creator, languages.get(lang).tag, xlsx.widths(heading, [r.widths for r in rows]),
                        [key for key, _ in COLUMNS].index("url"), tuple(r.url for r in rows))
     return xlsx.workbook(ui("projects", lang), heading, [r.xlsx for r in rows], epoch, about)
 
@@ -304,7 +305,7 @@ class _Publisher:
         self.put(f"data/{key}.csv", csv_data)
         self.put(f"data/{key}.json", json_data)
         self.put(f"data/{key}.xlsx", xlsx.workbook(title, head, rows, self.epoch, xlsx.About(
-            title, self.site_title, LANGUAGE_TAG[self.lang], xlsx.widths(head, map(xlsx.cell_widths, rows)),
+            title, self.site_title, languages.get(self.lang).tag, xlsx.widths(head, map(xlsx.cell_widths, rows)),
             len(head) - 1, tuple(values[-1] for values in rows))))
         fields = [{"name": h, "type": "date" if i == date_column else "string",
                    **({"format": "uri"} if i == len(head) - 1 else {})} for i, h in enumerate(head)]
@@ -323,7 +324,7 @@ def _write_projects(out: _Publisher, portal: Portal, rows: dict[str, dict]) -> N
                                                                         ui("investment", lang), project_json_row())))
     for dataset in datasets(portal):
         selected = [encoded[p.id] for p in dataset.projects]
-        title = dataset.title_zh if lang == "zh" else dataset.title_en
+        title = dataset.title(lang)
         out.put(f"data/{dataset.key}.csv", csv_bytes(selected, lang))
         out.put(f"data/{dataset.key}.json", json_bytes(selected, lang))
         out.put(f"data/{dataset.key}.xlsx", xlsx_bytes(selected, lang, out.epoch, title, out.site_title))
@@ -356,7 +357,7 @@ def _write_feeds(out: _Publisher, portal: Portal, rows: dict[str, dict], id_url:
 def who_is_in_charge(portal: Portal, lang: str) -> list[tuple[str, list[str], list[list]]]:
     """The portal's chains, units and people as tables (key, heading, rows), each row ending with
     the page that shows it: who is responsible for what, as open data."""
-    sep, said = LIST_SEPARATOR[lang], colon(lang)
+    sep, said = separator(lang), colon(lang)
     holdings = portal.holdings
     chains = []
     for chain in sorted(portal.all("chain"), key=lambda c: (c.jurisdiction, c.order)):
@@ -481,7 +482,7 @@ def _source_text(portal: Portal, source: Record, lang: str) -> str:
     doc = portal.get("policy", source.doc)
     parts = [text_plain(doc.title, lang)] + ([doc.number] if doc.number else []) + (
         [text_plain(source.at, lang)] if source.at else [])
-    return LIST_SEPARATOR[lang].join(parts)
+    return separator(lang).join(parts)
 
 
 def table_files(head: list[str], rows: list[list]) -> tuple[bytes, str]:
@@ -503,7 +504,7 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
     engines' dataset search reads; as the text of a <script> element (no '<' in it)."""
     def dataset(name, description, landing, places, modified, key) -> dict:
         return {"@type": "Dataset", "name": name, "description": description, "url": site_url + landing,
-                "inLanguage": LANGUAGE_TAG[lang], "isAccessibleForFree": True,
+                "inLanguage": languages.get(lang).tag, "isAccessibleForFree": True,
                 **({"license": about.licence_url} if about.licence_url else {}),
                 **({"dateModified": modified} if modified else {}),
                 "spatialCoverage": [{"@type": "Place", "name": place} for place in places],
@@ -514,7 +515,7 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
     for d in datasets(portal):
         if jurisdiction is None or d.key.startswith(jurisdiction.id + "/"):
             names = sorted({text_plain(portal.jurisdiction_of(p).name, lang) for p in d.projects})
-            found.append(dataset(d.title_zh if lang == "zh" else d.title_en,
+            found.append(dataset(d.title(lang),
                                  ui("dataset_projects", lang).format(n=len(d.projects)), _landing(d.key), names,
                                  max(portal.as_of[p.id] for p in d.projects), d.key))
     for j in ([jurisdiction] if jurisdiction else portal.jurisdictions):
@@ -528,7 +529,7 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
         for key in ("chains", "units", "people"):
             found.append(dataset(ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), "data/", places, "", key))
     markup = {"@context": "https://schema.org", "@type": "DataCatalog", "name": title, "url": site_url + page_path,
-              "inLanguage": LANGUAGE_TAG[lang], "publisher": {"@type": "Organization", "name": about.publisher or site_title},
+              "inLanguage": languages.get(lang).tag, "publisher": {"@type": "Organization", "name": about.publisher or site_title},
               "dataset": found}
     return json.dumps(markup, ensure_ascii=False).replace("<", "\\u003c")
 
@@ -544,7 +545,7 @@ def chief_feed(portal: Portal, j: Record, lang: str, site_url: str, id_url: str,
         person = portal.get("person", c.holder) if c.holder else None
         holder = text_plain(person.name, lang) if person else (
             f"{ui('not_stated', lang)}{colon(lang)}{c.holder}" if c.holder else ui("not_stated", lang))
-        what = LIST_SEPARATOR[lang].join([text_plain(chain.name, lang) if chain else c.chain,
+        what = separator(lang).join([text_plain(chain.name, lang) if chain else c.chain,
                                           text_plain(role.name, lang) if role else c.role])
         title = f"{holder} · {what} · {ui('began' if c.began else 'ended', lang)}"
         key = xml_escape(f"{id_url}{path}#{c.date}/{c.chain}/{c.role}/{'began' if c.began else 'ended'}/{c.holder}")

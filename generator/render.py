@@ -16,22 +16,18 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, history, kinds, markdown_text, schema
+from . import charts, history, kinds, languages, markdown_text, schema
 from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
-from .mkdocs_engine import LANGUAGE_PREFIX
 from .model import Portal, Text
+from .pages import PAGE_KINDS, PageKind, address, of_record, reserved
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options, portal_about, schema_org
-from .ui import (DOCUMENT_TITLE, LIST_SEPARATOR, PLACE_IN_DOCUMENT, STRINGS, amount, colon, count, heading, heading_ui,
-                 parenthesised, sentence_case, text_plain, ui)
+from .ui import (Phrase, amount, colon, count, document_title, heading, heading_ui, parenthesised, pending_text,
+                 place_in_document, sentence_case, separator, text_plain, ui)
 
-LANGS = ("zh", "en")
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
-WIDE_TEMPLATES = ("investment.html", "compare.html", "zone.html", "leaders.html", "chief_table.html", "tasks.html", "search.html")
-RESERVED = ("people/", "policies/", "guide/", "schema/", "assets/", "en/", "search/", "investment/", "projects/",
-            "data/", "feeds/", "pagefind/")   # a jurisdiction's id may not take these addresses
 
 
 @dataclass(frozen=True)
@@ -52,6 +48,7 @@ class Page:
     # A searchable page marks its heading and content for Pagefind (theme/pages/_page.html).
     searchable: bool = True
     heading: Text | None = None
+    kind: PageKind | None = None
 
     @property
     def full_title(self) -> Text:
@@ -60,79 +57,52 @@ class Page:
 
 def _of(j, key: str) -> Text:
     """A jurisdiction's page heading: '某省链长分工表', 'Chief-Assignment Table: Some Province'."""
-    return Text(*(ui("of_jurisdiction", lang).format(page=ui(key, lang), j=text_plain(j.name, lang))
-                  for lang in LANGS))
+    return Phrase("of_jurisdiction", (("page", Phrase(key)), ("j", j.name)))
 
 
 def plan(portal: Portal, report: Report) -> list[Page]:
-    """Every page of the site; two records claiming one address is an error.
+    """Every page of the site, one for each subject of each page kind (pages.PAGE_KINDS); two
+    records claiming one address is an error.
 
     Every folder a visitor can reach by shortening an address has a page of its own (a
     jurisdiction's chains/, zones/, the portal's projects/, feeds/, schema/, data/<jurisdiction>/):
     no address ends at a server's bare 'forbidden'.
     """
-    pages = [Page("", "home.html", Text(*STRINGS["home"]), ("site-config.yml", 0)),
-             Page("people/", "people.html", Text(*STRINGS["people"]), ("content/people", 0)),
-             Page("policies/", "policies.html", Text(*STRINGS["policies"]), ("content/policies", 0),
-                  searchable=False),
-             Page("guide/", "guide.html", Text(*STRINGS["guide"]), ("generator/schema.py", 0)),
-             Page("investment/", "investment.html", Text(*STRINGS["investment"]), ("content/projects", 0),
-                  {"scope": None}, searchable=False),
-             Page("projects/", "projects.html", Text(*STRINGS["projects_index"]), ("content/projects", 0),
-                  searchable=False),
-             Page("data/", "data.html", Text(*STRINGS["data_catalog"]), ("content/projects", 0), searchable=False),
-             Page("feeds/", "feeds.html", Text(*STRINGS["feeds"]), ("content/projects", 0), searchable=False),
-             Page("schema/", "schemas.html", Text(*STRINGS["schemas"]), ("generator/schema.py", 0), searchable=False),
-             Page("search/", "search.html", Text(*STRINGS["search"]), ("site-config.yml", 0), searchable=False),
-             Page("investment/compare/", "compare.html", Text(*STRINGS["compare_projects"]), ("content/projects", 0),
-                  searchable=False)]
-    for project in portal.all("project"):
-        pages.append(Page(f"projects/{project.id}/", "project.html", project.name, project.origin,
-                          {"project": project, "j": portal.jurisdiction_of(project)}))
-    for j in portal.jurisdictions:
-        base = f"{j.id}/"
-        pages.append(Page(base, "jurisdiction.html", j.name, j.origin, {"j": j}))
-        if portal.chains_of(j):
-            pages.append(Page(base + "changes/", "changes.html", Text(*STRINGS["changes"]), j.origin, {"j": j},
-                              searchable=False, heading=_of(j, "changes")))
-        pages.append(Page(base + "chiefs/", "chief_table.html", Text(*STRINGS["chief_table"]), j.origin, {"j": j},
-                          heading=_of(j, "chief_table")))
-        if portal.of_jurisdiction("unit", j):
-            pages.append(Page(base + "units/", "units.html", Text(*STRINGS["units"]), j.origin, {"j": j},
-                              heading=_of(j, "units")))
-        if portal.of_jurisdiction("task", j):
-            pages.append(Page(base + "tasks/", "tasks.html", Text(*STRINGS["tasks"]), j.origin, {"j": j},
-                              heading=_of(j, "tasks")))
-        if portal.of_jurisdiction("project", j):
-            pages.append(Page(base + "investment/", "investment.html", Text(*STRINGS["investment"]), j.origin,
-                              {"j": j, "scope": j}, searchable=False, heading=_of(j, "investment")))
-        if portal.chain_leaders(j):
-            pages.append(Page(base + "leaders/", "leaders.html", Text(*STRINGS["leaders"]), j.origin, {"j": j},
-                              searchable=False, heading=_of(j, "leaders")))
-        if j.zones:
-            pages.append(Page(base + "zones/", "zones.html", Text(*STRINGS["zones"]), j.origin, {"j": j},
-                              searchable=False, heading=_of(j, "zones")))
-        for zone in j.zones:
-            pages.append(Page(f"{base}zones/{zone.id}/", "zone.html", zone.name, j.origin, {"j": j, "zone": zone},
-                              searchable=False))
-        if portal.chains_of(j):
-            pages.append(Page(base + "chains/", "chains.html", Text(*STRINGS["chains"]), j.origin, {"j": j},
-                              searchable=False, heading=_of(j, "chains")))
-        for chain in portal.chains_of(j):
-            pages.append(Page(f"{base}chains/{chain.id}/", "chain.html", chain.name, chain.origin,
-                              {"j": j, "chain": chain}))
-        pages.append(Page(f"data/{j.id}/", "jurisdiction_data.html", Text(*STRINGS["data_catalog"]), j.origin,
-                          {"j": j}, searchable=False, heading=_of(j, "data_catalog")))
-    for policy in portal.all("policy"):
-        pages.append(Page(f"policies/{policy.id}/", "policy.html", policy.title, policy.origin, {"policy": policy}))
-    _refuse_duplicate_paths(pages, report)
-    return pages
+    site, own, policies = [], [], []
+    for kind in PAGE_KINDS:
+        if kind.each == "":
+            site.append(_page(kind, kind.path, Phrase(kind.title), (kind.origin, 0), {}))
+        elif kind.each == "project":
+            site.extend(_page(kind, of_record(p), p.name, p.origin, {"project": p, "j": portal.jurisdiction_of(p)})
+                        for p in portal.all("project"))
+        elif kind.each == "policy":
+            policies.extend(_page(kind, of_record(p), p.title, p.origin, {"policy": p}) for p in portal.all("policy"))
+    for j in portal.jurisdictions:   # a jurisdiction's pages together, in the table's order
+        for kind in PAGE_KINDS:
+            if kind.each == "jurisdiction" and (kind.exists is None or kind.exists(portal, j)):
+                title = Phrase(kind.title) if kind.title else j.name
+                headed = _of(j, kind.title) if kind.headed_with_jurisdiction else None
+                own.append(_page(kind, address(kind.name, j=j.id), title, j.origin, {"j": j}, headed))
+            elif kind.each == "zone":
+                own.extend(_page(kind, of_record(zone, j.id), zone.name, j.origin, {"j": j, "zone": zone})
+                           for zone in j.zones)
+            elif kind.each == "chain":
+                own.extend(_page(kind, of_record(chain), chain.name, chain.origin, {"j": j, "chain": chain})
+                           for chain in portal.chains_of(j))
+    found = site + own + policies
+    _refuse_duplicate_paths(found, report)
+    return found
+
+
+def _page(kind: PageKind, path: str, title, origin: tuple, context: dict, heading=None) -> Page:
+    return Page(path, kind.template, title, origin, context, kind.searchable, heading, kind)
 
 
 def _refuse_duplicate_paths(pages: list[Page], report: Report) -> None:
     seen: dict[str, Page] = {}
     for page in pages:
-        if page.template == "jurisdiction.html" and page.path in RESERVED:
+        if page.template == "jurisdiction.html" and (page.path in reserved() or
+                                                      page.path in languages.prefixes().values()):
             report.error(page.origin[0], page.origin[1], "id", f"an id other than {page.path[:-1]!r}, which the "
                          "site uses for its own pages", f"站点自用 {page.path[:-1]!r} 以外的 id", repr(page.path[:-1]))
         other = seen.get(page.path)
@@ -158,8 +128,16 @@ def text_html(value: Text | None, lang: str) -> Markup:
     shown = value.get(lang)
     if shown:
         return escape(sentence_case(shown, lang))
-    return Markup('<span lang="zh-CN">{}</span> <mark class="portal-pending">{}</mark>').format(
-        value.zh, ui("translation_pending", lang))
+    return Markup('<span lang="{}">{}</span> <mark class="portal-pending">{}</mark>').format(
+        languages.pending_tag(lang), pending_text(value, lang), ui("translation_pending", lang))
+
+
+def policy_body(policy, lang: str) -> tuple[str, str | None]:
+    """A policy's text in the page's language, and, when that is still to be translated, the
+    language tag of the text shown instead."""
+    if languages.get(lang).content == "en":
+        return (policy.body_en, None) if policy.body_en else (policy.body, languages.pending_tag(lang))
+    return policy.body, None
 
 
 class Fragments:
@@ -199,7 +177,7 @@ class Fragments:
         person = self.portal.get("person", change.holder) if change.holder else None
         if person is not None:
             return self.person_link(person)
-        words = f'<span lang="zh-CN">{escape(change.holder)}</span>' if change.holder else ""
+        words = f'<span lang="{languages.content_tag("zh")}">{escape(change.holder)}</span>' if change.holder else ""
         return Markup(f'{self.not_stated()}{escape(colon(self.lang)) if words else ""}{words}')
 
     def not_stated(self) -> Markup:
@@ -212,9 +190,9 @@ class Fragments:
     def citation(self, source) -> Markup:
         """《Title》（number）附件2 / Title (number), Annex 2: a document and the place in it."""
         doc = self.portal.get("policy", source.doc)
-        title = DOCUMENT_TITLE[self.lang].format(f'<a href="{self._url(f"policies/{doc.id}/")}">{self._t(doc.title)}</a>')
+        title = document_title(f'<a href="{self._url(f"policies/{doc.id}/")}">{self._t(doc.title)}</a>', self.lang)
         number = escape(parenthesised(doc.number, self.lang)) if doc.number else ""
-        where = PLACE_IN_DOCUMENT[self.lang].format(self._t(source.at)) if source.at else ""
+        where = place_in_document(self._t(source.at), self.lang) if source.at else ""
         return Markup(f"{title}{number}{where}")
 
     def provenance(self, record) -> Markup:
@@ -272,7 +250,7 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
         # The home page's tab is the portal's name alone (Material's default when no title is given).
         title = f"title: {json.dumps(str(escape(tab_title(page, lang))), ensure_ascii=False)}\n" if page.path else ""
         # A list's columns need the width the table of contents would take.
-        wide = "hide:\n  - toc\n" if page.template in WIDE_TEMPLATES else ""
+        wide = "hide:\n  - toc\n" if page.kind.wide else ""
         meta = title + head_meta(portal, page, config, lang, rows) + wide
         text = f"---\n{meta}---\n\n{body}" if meta else body
         if in_memory is None:
@@ -281,7 +259,7 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
             in_memory[page.path + "index.md"] = zlib.compress(text.encode("utf-8"), 1)
     for name in schema.KINDS:
         write_if_changed(docs_dir / "schema" / f"{name}.schema.json",
-                         json.dumps(json_schema(name, config.base_url + LANGUAGE_PREFIX[lang]), ensure_ascii=False,
+                         json.dumps(json_schema(name, config.base_url + languages.get(lang).prefix), ensure_ascii=False,
                                     indent=1, sort_keys=True) + "\n")
 
 
@@ -378,7 +356,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         page.context, datasets=shared["datasets"], portal=portal, page=page, config=config, lang=lang,
         breadcrumbs=breadcrumbs(page, shared["by_path"]),
         search_facets=lambda: search_facets(portal, page, lang),
-        page_address=config.base_url + LANGUAGE_PREFIX[lang] + page.path,
+        page_address=config.base_url + languages.get(lang).prefix + page.path,
         t=lambda value: text_html(value, lang),
         plain=lambda value: text_plain(value, lang),
         h=lambda value: heading(value, lang),
@@ -386,23 +364,25 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         cap=lambda text: sentence_case(text, lang),
         ui=lambda key: ui(key, lang),
         amount=amount, count=lambda n, key: count(n, key, lang), colon=colon(lang),
-        join=lambda items: Markup(LIST_SEPARATOR[lang]).join(items),
-        join_t=lambda values: Markup(LIST_SEPARATOR[lang]).join(text_html(v, lang) for v in values),
-        join_links=lambda chains: Markup(LIST_SEPARATOR[lang]).join(fragments.chain_link(c) for c in chains),
+        join=lambda items: Markup(separator(lang)).join(items),
+        join_t=lambda values: Markup(separator(lang)).join(text_html(v, lang) for v in values),
+        join_links=lambda chains: Markup(separator(lang)).join(fragments.chain_link(c) for c in chains),
         paren=lambda text: parenthesised(text, lang),
         citation=fragments.citation,
         figures=lambda: figures(portal, lang),
         kind_name=lambda name: schema.kind_title(name, lang),
         url=lambda to_path: relative_url(page.path, to_path),
         label=lambda table, key: kind_label(table, key, lang),
-        markdown=markdown_text.to_html,
+        markdown=markdown_text.to_html, policy_body=lambda policy: policy_body(policy, lang),
+        pick=lambda zh, en: languages.pick({"zh": zh, "en": en}, lang),
+        ui_html=lambda key: Markup(ui(key, lang)), html=Markup,
         chain_link=fragments.chain_link, person_link=fragments.person_link, unit_link=fragments.unit_link,
         not_stated=fragments.not_stated, cite=fragments.cite, provenance=fragments.provenance,
         example=lambda kind: _example(portal, kind),
         rows=lambda projects: [shared["project_rows"][p.id] for p in projects],
         table_rows=lambda rows: shared["table_rows"].html(rows, page.path),
         columns=COLUMNS, filter_options=filter_options,
-        chain_lanes=lambda chain: charts.chain_lanes(portal, chain), separator=LIST_SEPARATOR[lang],
+        chain_lanes=lambda chain: charts.chain_lanes(portal, chain), separator=separator(lang),
         stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
         chain_stats=lambda projects, cid: charts.chain_stats(portal, projects, lang, cid),
         target_progress=lambda j: charts.target_progress(portal, j, lang),
@@ -411,7 +391,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
         chief_changes=lambda j: history.of_jurisdiction(portal.chief_changes, j),
         change_holder=fragments.change_holder,
-        schema_org=lambda j=None: Markup(schema_org(portal, lang, config.base_url + LANGUAGE_PREFIX[lang], page.path,
+        schema_org=lambda j=None: Markup(schema_org(portal, lang, config.base_url + languages.get(lang).prefix, page.path,
                                                     text_plain(page.full_title, lang), text_plain(config.title, lang),
                                                     portal_about(config, lang), j)),
     )
@@ -500,18 +480,18 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
                                                                "leaders")
                  if f"{j.id}/{sub}/" in by_path]
         if j.zones:
-            items.append({heading(Text(*STRINGS["zones"]), lang): section(
+            items.append({heading(Phrase("zones"), lang): section(
                 f"{j.id}/zones/", [entry(by_path[f"{j.id}/zones/{z.id}/"]) for z in j.zones])})
         chains = portal.chains_of(j)
         if chains:
-            items.append({heading(Text(*STRINGS["chains"]), lang): section(
+            items.append({heading(Phrase("chains"), lang): section(
                 f"{j.id}/chains/", [entry(by_path[f"{j.id}/chains/{c.id}/"]) for c in chains])})
         tree.append({str(escape(heading(j.name, lang))): section(f"{j.id}/", items)})
     tree.append(entry(by_path["people/"]))
     # Project pages stay out of the navigation: a list of thousands would weigh on every page.
-    tree.append({heading(Text(*STRINGS["investment"]), lang): section("investment/", [entry(by_path["data/"])])})
+    tree.append({heading(Phrase("investment"), lang): section("investment/", [entry(by_path["data/"])])})
     policies = [entry(by_path[f"policies/{p.id}/"]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
-    tree.append({heading(Text(*STRINGS["policies"]), lang): section("policies/", policies)})
+    tree.append({heading(Phrase("policies"), lang): section("policies/", policies)})
     return tree
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from . import kinds
+from . import kinds, languages
 
 # Marks text still to be written in a template from `new`; `check` warns while it is there.
 PLACEHOLDER = "（待补充）"
@@ -330,7 +330,7 @@ KIND_NAMES_ZH = {"jurisdiction": "辖区", "unit": "单位", "person": "人员",
                  "policy": "政策文件", "task": "任务"}
 def kind_title(name: str, lang: str) -> str:
     """A record kind's name as a heading says it: 产业链 / Chain."""
-    return {"zh": KIND_NAMES_ZH.get(name, name), "en": name.capitalize()}[lang]
+    return languages.pick({"zh": KIND_NAMES_ZH.get(name, name), "en": name.capitalize()}, lang)
 
 
 STRUCT_NAMES_ZH = dict(KIND_NAMES_ZH, **{
@@ -397,7 +397,6 @@ class Kind:
     en: str
     zh: str
     markdown: bool = False
-    nested: tuple = field(default_factory=tuple)
 
     @property
     def fields(self) -> dict:

@@ -43,11 +43,12 @@ def installed(node_modules: Path) -> bool:
     return binary(node_modules).is_file()
 
 
-def index(site: Path, node_modules: Path) -> None:
+def index(site: Path, node_modules: Path, language: str) -> None:
     """Index one language's built site into `site/pagefind/`, replacing any index there.
 
-    Pagefind reads every page's `<html lang>`: each language's site is one language, so each
-    index is one language, stemmed and segmented for it.
+    Each language's site is one language, indexed as its row's search language (an ISO 639-1
+    code: zh-Hans and zh-Hant pages are both segmented as zh); Pagefind's script finds that
+    index from the page's `<html lang>` by its first subtag.
 
     Pagefind adds to the folder it writes and never removes a chunk: it writes into a new
     folder, which then takes the old one's place (in `serve`, search keeps working meanwhile).
@@ -56,7 +57,7 @@ def index(site: Path, node_modules: Path) -> None:
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
     result = subprocess.run([str(binary(node_modules)), "--site", str(site), "--output-path", str(fresh),
-                             "--exclude-selectors", EXCLUDED, "--silent"], capture_output=True, text=True, timeout=3600)
+                             "--exclude-selectors", EXCLUDED, "--force-language", language, "--silent"], capture_output=True, text=True, timeout=3600)
     if result.returncode != 0:
         raise OSError(errno.EIO, f"Pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")
     for name in UNUSED:

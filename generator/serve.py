@@ -15,10 +15,10 @@ import urllib.parse
 from pathlib import Path
 
 from . import build as pipeline
+from . import languages
 from .report import print_report
-from .mkdocs_engine import LANGUAGE_PREFIX
 
-WATCHED = ("content", "chains", "theme", "site-config.yml")
+WATCHED = ("content", "chains", "theme", "messages", "site-config.yml")
 RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__build').then(function(r)
 {return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},700)})();
 </script>"""
@@ -120,7 +120,7 @@ def serve(root: Path, out: Path, port: int) -> int:
         return 1
     threading.Thread(target=_watch, args=(root, out), daemon=True).start()
     sites = pipeline.preview_sites(out)
-    _Handler.mounts = {"/" + prefix: str(sites[lang]) for lang, prefix in LANGUAGE_PREFIX.items() if prefix}
+    _Handler.mounts = {"/" + prefix: str(sites[lang]) for lang, prefix in languages.prefixes().items() if prefix}
     handler = functools.partial(_Handler, directory=str(sites[next(iter(sites))]))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.protocol_version = "HTTP/1.0"

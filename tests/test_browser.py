@@ -17,7 +17,7 @@ def test_language_switch_keeps_the_page(page, base_url):
     page.goto(urljoin(page.url, page.locator("a.md-select__link[hreflang=en]").get_attribute("href")))
     assert page.url == base_url + "en/hunan/chiefs/"
     assert page.locator("#table-assignments td[rowspan='19']").inner_text().strip() == "National cluster"
-    page.goto(urljoin(page.url, page.locator("a.md-select__link[hreflang=zh]").get_attribute("href")))
+    page.goto(urljoin(page.url, page.locator("a.md-select__link[hreflang=zh-Hans]").get_attribute("href")))
     assert page.url == base_url + "hunan/chiefs/"
     assert page.locator("#table-assignments td[rowspan='19']").inner_text().strip() == "国家级产业集群"
 

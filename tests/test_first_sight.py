@@ -151,7 +151,7 @@ def test_a_missing_address_answers_in_the_visitors_language_with_links_that_work
     assert not pipeline.build(LINHAI, tmp_path / "site", base_url=base).report.errors
     tab = browser.new_page()
     with served(tmp_path / "site", PREFIX, port):
-        for address, first, lang in (("linhai/chains/no-such-chain/", "此网址没有页面", "zh"),
+        for address, first, lang in (("linhai/chains/no-such-chain/", "此网址没有页面", "zh-Hans"),
                                      ("en/linhai/chains/no/such/page/", "There is no page at this address", "en")):
             tab.goto(base + address)
             notices = tab.locator(".portal-not-found__notice")

@@ -105,7 +105,7 @@ def test_spreadsheets_a_re_user_does_not_have_to_fix(sample_site):
     """Column widths from the content, a frozen and filterable heading, amounts as the page shows
     them, the document's title, author and language, addresses as links, yes/no in the file's
     language (openpyxl reads what Excel and LibreOffice read)."""
-    for prefix, lang, yes, title in (("", "zh-CN", "是", "全部招商项目"), ("en/", "en", "yes", "All investment projects")):
+    for prefix, lang, yes, title in (("", "zh-Hans", "是", "全部招商项目"), ("en/", "en", "yes", "All investment projects")):
         book = load_workbook(sample_site / prefix / "data" / "projects.xlsx")
         sheet = book.active
         assert (book.properties.title, book.properties.language) == (title, lang) and book.properties.creator

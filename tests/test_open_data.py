@@ -136,7 +136,7 @@ def test_ajv_refuses_what_ecma_refuses(tmp_path):
 
 
 def test_data_pages_carry_schema_org_dataset_markup(sample_site):
-    for prefix, lang in (("", "zh-CN"), ("en/", "en")):
+    for prefix, lang in (("", "zh-Hans"), ("en/", "en")):
         for path, expected in (("data/", 10), ("data/shanxi/", 4)):
             soup = BeautifulSoup((sample_site / prefix / path / "index.html").read_text(encoding="utf-8"), "html.parser")
             markup = json.loads(soup.select_one('script[type="application/ld+json"]').string)

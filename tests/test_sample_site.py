@@ -104,11 +104,11 @@ def test_every_fact_cites_its_document(sample_site):
 def test_language_switcher_keeps_the_page(sample_site):
     zh = page(sample_site, "hunan/chiefs/")
     links = {a["hreflang"]: a["href"] for a in zh.select("a.md-select__link")}
-    assert links == {"zh": "../../hunan/chiefs/", "en": "../../en/hunan/chiefs/"}
+    assert links == {"zh-Hans": "../../hunan/chiefs/", "en": "../../en/hunan/chiefs/"}
     en = page(sample_site, "en/hunan/chiefs/")
     links = {a["hreflang"]: a["href"] for a in en.select("a.md-select__link")}
-    assert links["zh"] == "../../../hunan/chiefs/"
-    assert en.html["lang"] == "en" and zh.html["lang"] == "zh"
+    assert links["zh-Hans"] == "../../../hunan/chiefs/"
+    assert en.html["lang"] == "en" and zh.html["lang"] == "zh-Hans"
 
 
 def test_every_page_exists_in_both_languages(sample_site):

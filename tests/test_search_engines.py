@@ -39,7 +39,7 @@ def test_every_page_names_its_counterparts_absolutely(sample_site):
     assert len(everything) > 100
     for address, soup in everything.items():
         links = {link["hreflang"]: link["href"] for link in soup.select('head link[rel=alternate][hreflang]')}
-        assert links == {"zh": counterpart(address, "zh"), "en": counterpart(address, "en"),
+        assert links == {"zh-Hans": counterpart(address, "zh"), "en": counterpart(address, "en"),
                          "x-default": counterpart(address, "zh")}, address
         assert all(target in everything for target in links.values()), address
         assert soup.select_one('link[rel=canonical]')["href"] == address
@@ -72,7 +72,7 @@ def test_sitemaps_carry_alternates_and_content_dates_and_are_indexed(sample_site
             loc = url.find("s:loc", SITEMAP).text
             listed[loc] = url
             alternates = {a.get("hreflang"): a.get("href") for a in url.iterfind("x:link", SITEMAP)}
-            assert alternates == {"zh": counterpart(loc, "zh"), "en": counterpart(loc, "en"),
+            assert alternates == {"zh-Hans": counterpart(loc, "zh"), "en": counterpart(loc, "en"),
                                   "x-default": counterpart(loc, "zh")}
     assert set(listed) == set(everything)
     # lastmod is the content's own date: a project's last update, a document's date.

@@ -34,7 +34,7 @@ def test_english_pages_mark_what_is_not_translated(linhai_site):
     assert pending and all(p.get_text() == "translation pending" for p in pending)
     # The summary has no English: the Chinese is shown in a zh span next to the mark.
     summary = jurisdiction.select_one(".portal-summary")
-    assert any(span.get_text().startswith("每條產業鏈") for span in summary.find_all("span", lang="zh-CN"))
+    assert any(span.get_text().startswith("每條產業鏈") for span in summary.find_all("span", lang="zh-Hans"))
     # A person without an English name is romanised, not marked pending.
     people = content(page(linhai_site, "en/people/"))
     assert people.select_one("#person-lin-zhiming .portal-person-name").get_text(strip=True) == "Lin Zhiming"

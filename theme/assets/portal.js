@@ -7,10 +7,10 @@
     if (notices.length < 2) return;
     var path = window.location.pathname;
     for (var i = 0; i < notices.length; i++) {
-      var lang = notices[i].getAttribute("data-lang");
-      if (path.indexOf("/" + lang + "/") !== -1) {
+      var prefix = notices[i].getAttribute("data-prefix");
+      if (prefix && path.indexOf("/" + prefix) !== -1) {
         notices[i].parentNode.insertBefore(notices[i], notices[0]);
-        document.documentElement.lang = lang;
+        document.documentElement.lang = notices[i].lang;
         return;
       }
     }
