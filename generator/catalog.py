@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import languages
+from .pages import address
 
 # EU vocabularies DCAT-AP asks for: the data theme and the file types.
 THEME = "http://publications.europa.eu/resource/authority/data-theme/ECON"
@@ -66,13 +67,13 @@ class Published:
 def catalog(published: list[Published], site_url: str, lang: str, title: str, description: str,
             publisher: str, contact: tuple[str, str], licence_url: str) -> dict:
     """The DCAT-AP catalog of a language's site, as JSON-LD."""
-    email, address = contact
+    email, contact_url = contact
     agent = {"@id": site_url + "#publisher", "@type": "foaf:Agent", "foaf:name": publisher}
     point = {"@type": "vcard:Organization", "vcard:fn": publisher,
-             "vcard:hasURL": address or site_url, **({"vcard:hasEmail": "mailto:" + email} if email else {})}
+             "vcard:hasURL": contact_url or site_url, **({"vcard:hasEmail": "mailto:" + email} if email else {})}
     modified = max((p.modified for p in published if p.modified), default="")
     return {
-        "@context": CONTEXT, "@id": site_url + "data/#catalog", "@type": "dcat:Catalog",
+        "@context": CONTEXT, "@id": site_url + address("data") + "#catalog", "@type": "dcat:Catalog",
         "dct:title": title, "dct:description": description, "dct:publisher": agent, "foaf:homepage": site_url,
         **language_uri(lang), "dcat:themeTaxonomy": THEME.rsplit("/", 1)[0],
         **({"dct:license": licence_url} if licence_url else {}),
@@ -82,7 +83,7 @@ def catalog(published: list[Published], site_url: str, lang: str, title: str, de
 
 
 def _dataset(p: Published, site_url: str, lang: str, publisher: str, point: dict, licence_url: str) -> dict:
-    dataset = {"@id": site_url + "data/#" + slug(p.key), "@type": "dcat:Dataset", "dct:identifier": p.key,
+    dataset = {"@id": site_url + address("data") + "#" + slug(p.key), "@type": "dcat:Dataset", "dct:identifier": p.key,
                "dct:title": p.title, "dct:description": p.description, "dct:publisher": {"@id": publisher},
                "dcat:contactPoint": point, "dcat:keyword": p.keywords, "dcat:theme": THEME,
                **language_uri(lang), "dcat:landingPage": site_url + p.landing,

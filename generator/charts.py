@@ -21,7 +21,7 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Geo, Grid, Scatter
 from pyecharts.options.series_options import BasicOpts
 
-from . import geojson, kinds
+from . import geojson, kinds, pages
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
@@ -282,7 +282,7 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
         total = round(sum(p.amount or 0 for p in members), 2)
         name = text_plain(zone.name, lang)
         lon, lat = zone.coordinates.lon, zone.coordinates.lat
-        url = f"{j.id}/zones/{zone.id}/"
+        url = pages.of_record(zone, j.id)
         zone_points.append({"name": name, "value": [lon, lat], "url": url, "filter": {"zone": zone.id},
                             "label": {"position": "left" if east else "right"},
                             "tip": [name, f"{_label(lang, 'count_projects_axis')}{colon(lang)}{len(members)}",
@@ -294,7 +294,7 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
             key = stage.kind if by_stage else stage.id
             stages[key]["data"].append({
                 "name": text_plain(project.name, lang), "value": [lon, lat, project.amount or 0], "id": project.id,
-                "url": f"projects/{project.id}/", "symbolSize": _bubble(project.amount, largest),
+                "url": pages.of_record(project), "symbolSize": _bubble(project.amount, largest),
                 "symbolOffset": _ring(index, len(members), largest_here, east),
                 "tip": [sentence_case(text_plain(project.name, lang), lang),
                         f"{_label(lang, 'stage')}{colon(lang)}{sentence_case(text_plain(stage.name, lang), lang)}",
@@ -462,4 +462,4 @@ def write_assets(root: Path, portal: Portal, docs_dir: Path, node_modules: Path)
         copy_if_changed(node_modules / "echarts" / name, target / name)
     for j in portal.jurisdictions:
         if j.base_map is not None:
-            copy_if_changed(root / MAPS_FOLDER / j.base_map.file, docs_dir / "assets" / "maps" / j.base_map.file)
+            copy_if_changed(root / MAPS_FOLDER / j.base_map.file, docs_dir / pages.address("base_map", file=j.base_map.file))

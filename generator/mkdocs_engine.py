@@ -17,6 +17,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from . import languages
 from .config import SiteConfig
+from .pages import address
 from .files import copy_if_changed, write_if_changed
 from .ui import text_plain, ui
 
@@ -65,14 +66,14 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
             "language_tag": language.tag,
             "footer_label": ui("footer_links", lang),
             "footer_links": [{"title": ui(key, lang), "path": path} for key, path in
-                             (("data_catalog", "data/"), ("feeds", "feeds/"), ("guide", "guide/"), ("schemas", "schema/"))],
+                             (("data_catalog", address("data")), ("feeds", address("feeds")),
+                                                ("guide", address("guide")), ("schemas", address("schemas")))],
             # The 404 page, in every language, the visitor's first; absolute links, since the
             # server sends it at any depth.
             "not_found": [{"lang": each, "heading": ui("not_found", each), "text": ui("not_found_text", each),
                            "tag": languages.get(each).tag, "prefix": languages.get(each).prefix,
-                           "links": [{"title": ui(key, each), "url": config.base_url + languages.get(each).prefix + path}
-                                     for key, path in (("home", ""), ("investment", "investment/"),
-                                                       ("policies", "policies/"))]}
+                           "links": [{"title": ui(key, each), "url": config.base_url + languages.get(each).prefix +
+                                      address(key)} for key in ("home", "investment", "policies")]}
                           for each in sorted(languages.codes(), key=lambda other: other != lang)],
             # Each entry is the other language's root relative to this one; the theme override
             # (partials/alternate.html) appends the current page, so a switch keeps the page.

@@ -15,6 +15,7 @@ from . import catalog, history, kinds, languages, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
 from .model import Portal, Record, Text
+from .pages import address, dataset_key, feed_key, of_record
 from .ui import amount, colon, parenthesised, separator, text_plain, ui
 
 # (column key, ui string key); the order is the order of every table and file.
@@ -79,7 +80,7 @@ def row(portal: Portal, project: Record, lang: str, dates: dict[str, str]) -> di
         "location": text_plain(project.location, lang), "zone": text_plain(zone.name, lang) if zone else "",
         "investor": text_plain(project.investor, lang), "leader": text_plain(leader.name, lang) if leader else "",
         "contact": text_plain(project.contact, lang), "updated": dates[project.id],
-        "illustrative": bool(project.illustrative), "url": f"projects/{project.id}/",
+        "illustrative": bool(project.illustrative), "url": of_record(project),
         # Not published as columns: the filters' keys.
         "_jurisdiction": jurisdiction.id, "_chain": chain.id, "_stage_kind": stage.kind, "_zone": project.zone or "",
         "_stage": stage.id, "_stage_order": _stage_order(jurisdiction, stage),
@@ -110,17 +111,15 @@ def filter_options(rows: list[dict], name: str) -> list[tuple[str, str]]:
 
 def datasets(portal: Portal) -> list[Dataset]:
     """The whole portal's list, then each jurisdiction's and each chain's that has projects."""
-    result = [Dataset("projects", None, tuple(portal.all("project")))]
+    result = [Dataset(dataset_key(), None, tuple(portal.all("project")))]
     for j in portal.jurisdictions:
         projects = tuple(portal.of_jurisdiction("project", j))
         if projects:
-            result.append(Dataset(f"{j.id}/projects", j.name, projects))
+            result.append(Dataset(dataset_key(j.id), j.name, projects))
         for chain in portal.chains_of(j):
             chain_projects = tuple(portal.projects_of(chain))
             if chain_projects:
-                # Beside the jurisdiction's files, not in a folder of its own: every folder of
-                # the site has an index page, and a page per chain's data would double the pages.
-                result.append(Dataset(f"{j.id}/{chain.id}-projects", chain.name, chain_projects))
+                result.append(Dataset(dataset_key(j.id, chain.id), chain.name, chain_projects))
     return result
 
 
@@ -255,17 +254,18 @@ def write(portal: Portal, site_title: str, lang: str, site_url: str, id_url: str
         if portal.chains_of(j):
             head, table = chief_table(portal, j, lang)
             name = text_plain(j.name, lang)
-            out.table(f"{j.id}/chiefs", ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name),
-                      ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/", head, table, [name],
+            out.table(dataset_key(j.id, table="chiefs"), ui("of_jurisdiction", lang).format(
+                page=ui("chief_table", lang), j=name), ui("dataset_chiefs", lang).format(j=name),
+                address("chiefs", j=j.id), head, table, [name],
                       [doc.date for doc in portal.policies_about(j)], date_column=len(head) - 3)
     for key, head, table in who_is_in_charge(portal, lang):
         places = sorted({text_plain(j.name, lang) for j in portal.jurisdictions})
-        out.table(key, ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), "data/", head, table, places,
+        out.table(key, ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), address("data"), head, table, places,
                   [doc.date for doc in portal.all("policy")])
     _write_feeds(out, portal, rows, id_url)
-    out.put("data/datapackage.json", _json(catalog.data_package(f"{site_url}-{lang}", site_title,
+    out.put(address("data_file", name="datapackage.json"), _json(catalog.data_package(f"{site_url}-{lang}", site_title,
                                                                (about.licence, about.licence_url), out.resources)))
-    out.put("data/catalog.json", _json(catalog.catalog(out.published, site_url, lang, site_title, about.description,
+    out.put(address("data_file", name="catalog.json"), _json(catalog.catalog(out.published, site_url, lang, site_title, about.description,
                                                        about.publisher or site_title, (about.email, about.contact_url),
                                                        about.licence_url)))
 
@@ -285,73 +285,77 @@ class _Publisher:
         self.written[path] = len(raw)
 
     def register(self, key: str, title: str, description: str, landing: str, dates: list[str], places: list[str],
-                 schema_base: str) -> None:
-        files = [catalog.File(f"data/{key}.csv", self.written[f"data/{key}.csv"], f"{schema_base}.tableschema.json"),
-                 catalog.File(f"data/{key}.json", self.written[f"data/{key}.json"], f"{schema_base}.schema.json"),
-                 catalog.File(f"data/{key}.xlsx", self.written[f"data/{key}.xlsx"])]
+                 schema_key: str) -> None:
+        """A table's three files, for the catalog and the data package; `schema_key` names the
+        table whose schemas describe them (every list of projects shares one)."""
+        csv, json_file, xlsx_file = (address("download", key=key, ext=ext) for ext in ("csv", "json", "xlsx"))
+        files = [catalog.File(csv, self.written[csv], address("download", key=schema_key, ext="tableschema.json")),
+                 catalog.File(json_file, self.written[json_file], address("download", key=schema_key, ext="schema.json")),
+                 catalog.File(xlsx_file, self.written[xlsx_file])]
         full = [d for d in dates if d and len(d) == 10]
         keywords = [ui("chain", self.lang), title]
         self.published.append(catalog.Published(key, title, description, landing, max(full, default=""),
                                                 min(full, default=""), places, keywords, files))
         self.resources.append({"name": catalog.slug(key), "title": title, "path": f"{key}.csv", "format": "csv",
                                "mediatype": "text/csv", "encoding": "utf-8-sig",
-                               "schema": schema_base.removeprefix("data/") + ".tableschema.json"})
+                               "schema": f"{schema_key}.tableschema.json"})
 
     def table(self, key: str, title: str, description: str, landing: str, head: list[str], rows: list[list],
               places: list[str], dates: list[str], date_column: int | None = None) -> None:
         """A table whose last column is a page of the site, in three formats, with its schemas."""
         rows = [values[:-1] + [self.site_url + values[-1]] for values in rows]   # the page, in full
         csv_data, json_data = table_files(head, rows)
-        self.put(f"data/{key}.csv", csv_data)
-        self.put(f"data/{key}.json", json_data)
-        self.put(f"data/{key}.xlsx", xlsx.workbook(title, head, rows, self.epoch, xlsx.About(
+        self.put(address("download", key=key, ext="csv"), csv_data)
+        self.put(address("download", key=key, ext="json"), json_data)
+        self.put(address("download", key=key, ext="xlsx"), xlsx.workbook(title, head, rows, self.epoch, xlsx.About(
             title, self.site_title, languages.get(self.lang).tag, xlsx.widths(head, map(xlsx.cell_widths, rows)),
             len(head) - 1, tuple(values[-1] for values in rows))))
         fields = [{"name": h, "type": "date" if i == date_column else "string",
                    **({"format": "uri"} if i == len(head) - 1 else {})} for i, h in enumerate(head)]
-        self.put(f"data/{key}.tableschema.json", _json(catalog.table_schema(fields)))
-        self.put(f"data/{key}.schema.json", _json(catalog.json_rows_schema(
-            self.site_url, f"data/{key}.schema.json", title,
+        self.put(address("download", key=key, ext="tableschema.json"), _json(catalog.table_schema(fields)))
+        self.put(address("download", key=key, ext="schema.json"), _json(catalog.json_rows_schema(
+            self.site_url, address("download", key=key, ext="schema.json"), title,
             {"type": "array", "items": {"type": ["string", "null"]}, "minItems": len(head), "maxItems": len(head)})))
-        self.register(key, title, description, landing, dates, places, f"data/{key}")
+        self.register(key, title, description, landing, dates, places, key)
 
 
 def _write_projects(out: _Publisher, portal: Portal, rows: dict[str, dict]) -> None:
     lang = out.lang
     encoded = dict(zip(rows, encode_rows(list(rows.values()), out.site_url, lang)))
-    out.put("data/projects.tableschema.json", _json(catalog.table_schema(project_fields(lang), headings(lang)[0])))
-    out.put("data/projects.schema.json", _json(catalog.json_rows_schema(out.site_url, "data/projects.schema.json",
-                                                                        ui("investment", lang), project_json_row())))
+    schemas = {ext: address("download", key=dataset_key(), ext=ext) for ext in ("tableschema.json", "schema.json")}
+    out.put(schemas["tableschema.json"], _json(catalog.table_schema(project_fields(lang), headings(lang)[0])))
+    out.put(schemas["schema.json"], _json(catalog.json_rows_schema(out.site_url, schemas["schema.json"],
+                                                                  ui("investment", lang), project_json_row())))
     for dataset in datasets(portal):
         selected = [encoded[p.id] for p in dataset.projects]
         title = dataset.title(lang)
-        out.put(f"data/{dataset.key}.csv", csv_bytes(selected, lang))
-        out.put(f"data/{dataset.key}.json", json_bytes(selected, lang))
-        out.put(f"data/{dataset.key}.xlsx", xlsx_bytes(selected, lang, out.epoch, title, out.site_title))
+        out.put(address("download", key=dataset.key, ext="csv"), csv_bytes(selected, lang))
+        out.put(address("download", key=dataset.key, ext="json"), json_bytes(selected, lang))
+        out.put(address("download", key=dataset.key, ext="xlsx"), xlsx_bytes(selected, lang, out.epoch, title, out.site_title))
         out.register(dataset.key, title, ui("dataset_projects", lang).format(n=len(selected)), _landing(dataset.key),
                      [portal.as_of[p.id] for p in dataset.projects],
-                     sorted({rows[p.id]["jurisdiction"] for p in dataset.projects}), "data/projects")
+                     sorted({rows[p.id]["jurisdiction"] for p in dataset.projects}), dataset_key())
 
 
 def _write_feeds(out: _Publisher, portal: Portal, rows: dict[str, dict], id_url: str) -> None:
     """The projects' feeds (each also a distribution of the list it follows) and the changes of chiefs."""
     lang, dates = out.lang, portal.as_of
-    feeds = [("projects", ui("feed_all", lang), portal.all("project"), "investment/")] + [
+    feeds = [(None, ui("feed_all", lang), portal.all("project"), address("investment"))] + [
         (j.id, f"{text_plain(j.name, lang)} · {ui('investment', lang)}", portal.of_jurisdiction("project", j),
-         f"{j.id}/investment/") for j in portal.jurisdictions]
+         address("jurisdiction_investment", j=j.id)) for j in portal.jurisdictions]
     entries = atom_entries(rows, lang, out.site_url, id_url, dates)
     by_key = {p.key: p for p in out.published}
-    for name, title, projects, list_path in feeds:
-        if projects or name == "projects":
-            path = f"feeds/{name}.atom"
+    for j, title, projects, list_path in feeds:
+        if projects or j is None:
+            path = address("feed", key=feed_key(j))
             out.put(path, atom_feed(projects, lang, out.site_url, id_url, title, out.site_title, path, list_path,
                                     dates, entries))
-            dataset = by_key.get("projects" if name == "projects" else f"{name}/projects")
+            dataset = by_key.get(dataset_key(j))
             if dataset:
                 dataset.files.append(catalog.File(path, out.written[path]))
     for j in portal.jurisdictions:
         if portal.chains_of(j):
-            out.put(f"feeds/{j.id}-chiefs.atom", chief_feed(portal, j, lang, out.site_url, id_url, out.site_title))
+            out.put(address("feed", key=feed_key(j.id, chiefs=True)), chief_feed(portal, j, lang, out.site_url, id_url, out.site_title))
 
 
 def who_is_in_charge(portal: Portal, lang: str) -> list[tuple[str, list[str], list[list]]]:
@@ -370,14 +374,14 @@ def who_is_in_charge(portal: Portal, lang: str) -> list[tuple[str, list[str], li
         chains.append([chain.id, text_plain(chain.name, lang), text_plain(j.name, lang),
                        " › ".join(text_plain(g.name, lang) for g in portal.group_path(chain)), sep.join(chiefs),
                        sep.join(units), _source_text(portal, chain.source, lang) if chain.source else "",
-                       f"{j.id}/chains/{chain.id}/"])
+                       of_record(chain)])
     units = [[u.id, text_plain(u.name, lang), text_plain(portal.get("jurisdiction", u.jurisdiction).name, lang),
               kinds.label(kinds.UNIT_KINDS, u.kind, lang), sep.join(text_plain(d, lang) for d in u.duties or ()),
-              sep.join(text_plain(c.name, lang) for c in portal.chains_of_unit(u)), f"{u.jurisdiction}/units/#unit-{u.id}"]
+              sep.join(text_plain(c.name, lang) for c in portal.chains_of_unit(u)), address("units", j=u.jurisdiction) + f"#unit-{u.id}"]
              for u in portal.all("unit")]
     people = [[p.id, text_plain(p.name, lang), text_plain(portal.get("jurisdiction", p.jurisdiction).name, lang),
                text_plain(p.post, lang), sep.join(f"{text_plain(h.role.name, lang)}{said}{text_plain(h.chain.name, lang)}"
-                                                  for h in holdings[p.id]), f"people/#person-{p.id}"]
+                                                  for h in holdings[p.id]), address("people") + f"#person-{p.id}"]
               for p in portal.all("person")]
     base = [ui("col_id", lang)]
     return [("chains", base + [ui("chain", lang), ui("jurisdiction", lang), ui("group", lang), ui("chiefs", lang),
@@ -413,7 +417,7 @@ def _json(value) -> str:
 
 def _landing(key: str) -> str:
     """The page where a dataset's files are offered: the data catalog, or its jurisdiction's."""
-    return "data/" if "/" not in key else f"data/{key.split('/')[0]}/"
+    return address("data") if "/" not in key else address("jurisdiction_data", j=key.split("/")[0])
 
 
 def project_fields(lang: str) -> list[dict]:
@@ -474,7 +478,7 @@ def chief_table(portal: Portal, j: Record, lang: str) -> tuple[list[str], list[l
                                                 else ""))
             began = since.get((chain.id, chief.role, history.holder_key(chief)), "") if chief else ""
             rows.append([text_plain(g, lang) for g in groups] + [text_plain(chain.name, lang), text_plain(role, lang),
-                                                                  holder, began, source, f"{j.id}/chains/{chain.id}/"])
+                                                                  holder, began, source, of_record(chain)])
     return head, rows
 
 
@@ -509,7 +513,7 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
                 **({"dateModified": modified} if modified else {}),
                 "spatialCoverage": [{"@type": "Place", "name": place} for place in places],
                 "distribution": [{"@type": "DataDownload", "encodingFormat": catalog.MEDIA_TYPES[ext],
-                                  "contentUrl": f"{site_url}data/{key}.{ext}"} for ext in ("csv", "json", "xlsx")]}
+                                  "contentUrl": site_url + address("download", key=key, ext=ext)} for ext in ("csv", "json", "xlsx")]}
 
     found = []
     for d in datasets(portal):
@@ -522,12 +526,12 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
         if portal.chains_of(j):
             name = text_plain(j.name, lang)
             found.append(dataset(ui("of_jurisdiction", lang).format(page=ui("chief_table", lang), j=name),
-                                 ui("dataset_chiefs", lang).format(j=name), f"{j.id}/chiefs/", [name], "",
-                                 f"{j.id}/chiefs"))
+                                 ui("dataset_chiefs", lang).format(j=name), address("chiefs", j=j.id), [name], "",
+                                 dataset_key(j.id, table="chiefs")))
     if jurisdiction is None:
         places = [text_plain(j.name, lang) for j in portal.jurisdictions]
         for key in ("chains", "units", "people"):
-            found.append(dataset(ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), "data/", places, "", key))
+            found.append(dataset(ui(f"dataset_{key}_title", lang), ui(f"dataset_{key}", lang), address("data"), places, "", key))
     markup = {"@context": "https://schema.org", "@type": "DataCatalog", "name": title, "url": site_url + page_path,
               "inLanguage": languages.get(lang).tag, "publisher": {"@type": "Organization", "name": about.publisher or site_title},
               "dataset": found}
@@ -537,7 +541,7 @@ def schema_org(portal: Portal, lang: str, site_url: str, page_path: str, title: 
 def chief_feed(portal: Portal, j: Record, lang: str, site_url: str, id_url: str, author: str) -> bytes:
     """A jurisdiction's changes of chiefs as an Atom feed, newest first: one entry per change."""
     changes = history.of_jurisdiction(portal.chief_changes, j)
-    path = f"{j.id}/changes/"
+    path = address("changes", j=j.id)
     entries = []
     for c in changes:
         chain = portal.get("chain", c.chain)
@@ -552,6 +556,6 @@ def chief_feed(portal: Portal, j: Record, lang: str, site_url: str, id_url: str,
         entries.append(f"<entry><id>{key}</id><title>{xml_escape(title)}</title><updated>{c.date}T00:00:00Z</updated>"
                        f"<link rel=\"alternate\" href=\"{xml_escape(site_url + path)}\"/>"
                        f"<summary>{xml_escape(ui('dated_by_' + c.dated_by, lang))}</summary></entry>")
-    feed = f"feeds/{j.id}-chiefs.atom"
+    feed = address("feed", key=feed_key(j.id, chiefs=True))
     return _atom(lang, id_url + feed, f"{text_plain(j.name, lang)} · {ui('feed_chiefs', lang)}",
                  changes[0].date if changes else "1980-01-01", author, site_url + feed, site_url + path, entries)

@@ -23,6 +23,9 @@ class PageKind:
     exists: Callable | None = None
     searchable: bool = True   # marked for the search index (theme/pages/_page.html)
     headed_with_jurisdiction: bool = False   # "Chief-Assignment Table: Some Province"
+    # Listed under its jurisdiction in the navigation (zones and chains are sections of their own;
+    # the guide, feeds and schemas are reached from the footer and the data catalog).
+    in_nav: bool = False
     wide: bool = False        # a table or a map that needs the page's whole width
     origin: str = ""          # for a page of the whole site: where its content comes from, for messages
 
@@ -44,19 +47,19 @@ PAGE_KINDS = (
     PageKind("project", "projects/{id}/", "project.html", each="project"),
     # A jurisdiction's pages, in the order the navigation lists them.
     PageKind("jurisdiction", "{j}/", "jurisdiction.html", each="jurisdiction"),
-    PageKind("changes", "{j}/changes/", "changes.html", "changes", each="jurisdiction", searchable=False,
-             headed_with_jurisdiction=True, exists=lambda portal, j: bool(portal.chains_of(j))),
     PageKind("chiefs", "{j}/chiefs/", "chief_table.html", "chief_table", each="jurisdiction", wide=True,
-             headed_with_jurisdiction=True),
+             headed_with_jurisdiction=True, in_nav=True),
+    PageKind("changes", "{j}/changes/", "changes.html", "changes", each="jurisdiction", searchable=False,
+             headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.chains_of(j))),
     PageKind("units", "{j}/units/", "units.html", "units", each="jurisdiction", headed_with_jurisdiction=True,
-             exists=lambda portal, j: bool(portal.of_jurisdiction("unit", j))),
+             in_nav=True, exists=lambda portal, j: bool(portal.of_jurisdiction("unit", j))),
     PageKind("tasks", "{j}/tasks/", "tasks.html", "tasks", each="jurisdiction", wide=True,
-             headed_with_jurisdiction=True, exists=lambda portal, j: bool(portal.of_jurisdiction("task", j))),
+             headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.of_jurisdiction("task", j))),
     PageKind("jurisdiction_investment", "{j}/investment/", "investment.html", "investment", each="jurisdiction",
-             searchable=False, wide=True, headed_with_jurisdiction=True,
+             searchable=False, wide=True, headed_with_jurisdiction=True, in_nav=True,
              exists=lambda portal, j: bool(portal.of_jurisdiction("project", j))),
     PageKind("leaders", "{j}/leaders/", "leaders.html", "leaders", each="jurisdiction", searchable=False, wide=True,
-             headed_with_jurisdiction=True, exists=lambda portal, j: bool(portal.chain_leaders(j))),
+             headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.chain_leaders(j))),
     PageKind("zones", "{j}/zones/", "zones.html", "zones", each="jurisdiction", searchable=False,
              headed_with_jurisdiction=True, exists=lambda portal, j: bool(j.zones)),
     PageKind("zone", "{j}/zones/{id}/", "zone.html", each="zone", searchable=False, wide=True),
@@ -71,11 +74,13 @@ BY_NAME = {kind.name: kind for kind in PAGE_KINDS}
 
 # Files beside the pages, by the same rule: one pattern each.
 FILES = {
-    "download": "data/{key}.{ext}",            # a list or table as csv, json, xlsx; its schemas
-    "feed": "feeds/{name}.atom",
-    "schema": "schema/{name}.schema.json",
+    "download": "data/{key}.{ext}",            # a table as csv, json or xlsx (keys: dataset_key)
+    "data_file": "data/{name}",                # what describes the downloads: catalog, schemas
+    "feed": "feeds/{key}.atom",                # keys: feed_key
+    "schema": "schema/{name}.schema.json",     # a record kind's JSON Schema
     "search_index": search_index.FOLDER + "/",
     "assets": "assets/",
+    "base_map": "assets/maps/{file}",          # a jurisdiction's reviewed base map (GeoJSON)
 }
 
 
@@ -95,6 +100,23 @@ def of_record(record, j: str | None = None) -> str:
     if kind == "chain":
         return address("chain", j=record.jurisdiction, id=record.id)
     return address(kind, id=record.id)
+
+
+def dataset_key(j: str | None = None, chain: str | None = None, table: str = "projects") -> str:
+    """A downloadable table's name under data/: the portal's projects (or its chains, units,
+    people), a jurisdiction's projects or chief table, a chain's projects. A chain's files sit
+    beside its jurisdiction's, not in a folder of their own: every folder of the site has an
+    index page, and a page per chain's data would double the pages."""
+    if chain:
+        return f"{j}/{chain}-projects"
+    return f"{j}/{table}" if j else table
+
+
+def feed_key(j: str | None = None, chiefs: bool = False) -> str:
+    """A feed's name under feeds/: all projects, a jurisdiction's projects, its changes of chiefs."""
+    if j is None:
+        return "projects"
+    return f"{j}-chiefs" if chiefs else j
 
 
 def reserved() -> set[str]:

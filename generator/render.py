@@ -21,7 +21,7 @@ from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
 from .model import Portal, Text
-from .pages import PAGE_KINDS, PageKind, address, of_record, reserved
+from .pages import PAGE_KINDS, PageKind, address, dataset_key, feed_key, of_record, reserved
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options, portal_about, schema_org
 from .ui import (Phrase, amount, colon, count, document_title, heading, heading_ui, parenthesised, pending_text,
@@ -162,13 +162,13 @@ class Fragments:
 
     # f-strings over escaped parts: Markup.format parses its template in Python, as slowly as a macro.
     def chain_link(self, chain) -> Markup:
-        return Markup(f'<a href="{self._url(f"{chain.jurisdiction}/chains/{chain.id}/")}">{self._t(chain.name)}</a>')
+        return Markup(f'<a href="{self._url(of_record(chain))}">{self._t(chain.name)}</a>')
 
     def person_link(self, person) -> Markup:
-        return Markup(f'<a href="{self._url("people/")}#person-{escape(person.id)}">{self._t(person.name)}</a>')
+        return Markup(f'<a href="{self._url(address("people"))}#person-{escape(person.id)}">{self._t(person.name)}</a>')
 
     def unit_link(self, unit) -> Markup:
-        return Markup(f'<a href="{self._url(f"{unit.jurisdiction}/units/")}#unit-{escape(unit.id)}">'
+        return Markup(f'<a href="{self._url(address("units", j=unit.jurisdiction))}#unit-{escape(unit.id)}">'
                       f'{self._t(unit.name)}</a>')
 
     def change_holder(self, change) -> Markup:
@@ -190,7 +190,7 @@ class Fragments:
     def citation(self, source) -> Markup:
         """《Title》（number）附件2 / Title (number), Annex 2: a document and the place in it."""
         doc = self.portal.get("policy", source.doc)
-        title = document_title(f'<a href="{self._url(f"policies/{doc.id}/")}">{self._t(doc.title)}</a>', self.lang)
+        title = document_title(f'<a href="{self._url(of_record(doc))}">{self._t(doc.title)}</a>', self.lang)
         number = escape(parenthesised(doc.number, self.lang)) if doc.number else ""
         where = place_in_document(self._t(source.at), self.lang) if source.at else ""
         return Markup(f"{title}{number}{where}")
@@ -320,9 +320,9 @@ def _feed(portal: Portal, page: Page) -> str | None:
     if page.template in ("investment.html", "jurisdiction.html", "home.html"):
         j = page.context.get("j")
         if j is None:
-            return "feeds/projects.atom"
+            return address("feed", key=feed_key())
         if portal.of_jurisdiction("project", j):
-            return f"feeds/{j.id}.atom"
+            return address("feed", key=feed_key(j.id))
     return None
 
 
@@ -372,6 +372,8 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         figures=lambda: figures(portal, lang),
         kind_name=lambda name: schema.kind_title(name, lang),
         url=lambda to_path: relative_url(page.path, to_path),
+        url_for=lambda kind, **parts: relative_url(page.path, address(kind, **parts)),
+        dataset_key=dataset_key, feed_key=feed_key,
         label=lambda table, key: kind_label(table, key, lang),
         markdown=markdown_text.to_html, policy_body=lambda policy: policy_body(policy, lang),
         pick=lambda zh, en: languages.pick({"zh": zh, "en": en}, lang),
@@ -474,24 +476,23 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
         return [index + "index.md"] + children   # with navigation.indexes, the label opens the index
 
     by_path = {p.path: p for p in pages}
-    tree: list = [entry(by_path[""])]
+    tree: list = [entry(by_path[address("home")])]
     for j in portal.jurisdictions:
-        items = [entry(by_path[f"{j.id}/{sub}/"]) for sub in ("chiefs", "changes", "units", "tasks", "investment",
-                                                               "leaders")
-                 if f"{j.id}/{sub}/" in by_path]
+        items = [entry(by_path[address(kind.name, j=j.id)]) for kind in PAGE_KINDS
+                 if kind.in_nav and address(kind.name, j=j.id) in by_path]
         if j.zones:
             items.append({heading(Phrase("zones"), lang): section(
-                f"{j.id}/zones/", [entry(by_path[f"{j.id}/zones/{z.id}/"]) for z in j.zones])})
+                address("zones", j=j.id), [entry(by_path[of_record(z, j.id)]) for z in j.zones])})
         chains = portal.chains_of(j)
         if chains:
             items.append({heading(Phrase("chains"), lang): section(
-                f"{j.id}/chains/", [entry(by_path[f"{j.id}/chains/{c.id}/"]) for c in chains])})
-        tree.append({str(escape(heading(j.name, lang))): section(f"{j.id}/", items)})
-    tree.append(entry(by_path["people/"]))
+                address("chains", j=j.id), [entry(by_path[of_record(c)]) for c in chains])})
+        tree.append({str(escape(heading(j.name, lang))): section(address("jurisdiction", j=j.id), items)})
+    tree.append(entry(by_path[address("people")]))
     # Project pages stay out of the navigation: a list of thousands would weigh on every page.
-    tree.append({heading(Phrase("investment"), lang): section("investment/", [entry(by_path["data/"])])})
-    policies = [entry(by_path[f"policies/{p.id}/"]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
-    tree.append({heading(Phrase("policies"), lang): section("policies/", policies)})
+    tree.append({heading(Phrase("investment"), lang): section(address("investment"), [entry(by_path[address("data")])])})
+    policies = [entry(by_path[of_record(p)]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
+    tree.append({heading(Phrase("policies"), lang): section(address("policies"), policies)})
     return tree
 
 

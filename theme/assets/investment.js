@@ -314,7 +314,8 @@
         head.appendChild(cell("th", view.getAttribute("data-field"), "col"));
         projects.forEach(function (project) {
           var th = cell("th", "", "col"), link = document.createElement("a"), remove = document.createElement("button");
-          link.href = new URL("projects/" + encodeURIComponent(project.id) + "/", new URL(view.getAttribute("data-root"), document.baseURI)).href;
+          // A project's page, by the page table's pattern the page carries (generator/pages.py).
+          link.href = new URL(view.getAttribute("data-project-url").replace("{id}", encodeURIComponent(project.id)), document.baseURI).href;
           link.textContent = project.project;
           remove.type = "button";
           remove.textContent = view.getAttribute("data-remove");
