@@ -41,6 +41,11 @@ LANGUAGE = schema.Struct("language", [
              "English sets them", "标题首字母大写（如英文）"),
     schema.F("romanise", schema.Bool(), "show a person's name in pinyin where its en text is missing",
              "缺少英文姓名时显示拼音"),
+    schema.F("converted_from", schema.Str(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", "a language code", "语言代码", 16),
+             "a language whose interface words this one shows in another script (zh-hant: zh)",
+             "以另一种文字显示其界面用语的语言（zh-hant：zh）"),
+    schema.F("converter", schema.Enum({name: None for name in languages.CONVERTERS}, "converter"),
+             "the OpenCC configuration that converts them", "转换所用的 OpenCC 配置"),
 ])
 
 SITE = schema.Struct("site-config", [

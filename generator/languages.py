@@ -33,6 +33,11 @@ class Language:
     theme: str = "en"         # Material's own interface words (partials/languages/<theme>.html)
     capitalise: bool = False  # headings in title case, a label standing alone with a capital
     romanise: bool = False    # a name without its `en` text is shown romanised (pinyin)
+    # A script of another language's words (zh-Hant of zh): its interface words are that
+    # language's, converted by OpenCC with this configuration, then its own catalogue's (the
+    # reviewed list of words the converter gets wrong).
+    converted_from: str | None = None
+    converter: str = ""
     catalogues: tuple[Path, ...] = field(default=(), compare=False)
 
 
@@ -40,8 +45,16 @@ BUILT_IN = {
     "zh": Language("zh", "zh-Hans", "中文", content="zh", search="zh", og_locale="zh_CN", theme="zh"),
     "en": Language("en", "en", "English", content="en", pending="zh", search="en", og_locale="en_US", theme="en",
                    capitalise=True, romanise=True),
+    # Traditional script, character by character in Taiwan's standard forms (OpenCC's s2tw,
+    # which puts no regional vocabulary in place of the portal's terms). Content is shown as its
+    # jurisdiction wrote it.
+    "zh-hant": Language("zh-hant", "zh-Hant", "繁體中文", content="zh", search="zh", og_locale="zh_TW",
+                        theme="zh-Hant", converted_from="zh", converter="s2tw"),
 }
 DEFAULT = ("zh", "en")
+# OpenCC's configurations from Simplified: character by character, or with the regional
+# variants and phrases of Taiwan and Hong Kong.
+CONVERTERS = ("s2t", "s2tw", "s2twp", "s2hk")
 
 # The portal's languages, in order, the first at the site's root. Set once, when site-config.yml
 # is read (config.load_site_config), before anything is rendered; forked workers inherit it.
@@ -88,6 +101,8 @@ def catalogue(code: str) -> dict:
     words: dict = {}
     for fallback in reversed(language.fallback):
         words.update(catalogue(fallback))
+    if language.converted_from:
+        words.update(convert(catalogue(language.converted_from), language.converter))
     for path in (MESSAGES / f"{code}.yml", *language.catalogues):
         if path.is_file():
             words.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
@@ -95,12 +110,38 @@ def catalogue(code: str) -> dict:
 
 
 def pick(choices: dict[str, str], code: str) -> str:
-    """Of words written in code (`{"zh": …, "en": …}`), the language's own, else its
-    fallbacks', else English: the schema's descriptions, the kinds' names."""
-    for each in (code, *get(code).fallback, "en"):
+    """Of words written in code (`{"zh": …, "en": …}`), the language's own (or converted from
+    the language it is a script of), else its fallbacks', else English: the schema's
+    descriptions, the kinds' names."""
+    language = get(code)
+    if code not in choices and language.converted_from in choices:
+        return convert(choices[language.converted_from], language.converter)
+    for each in (code, *language.fallback, "en"):
         if each in choices:
             return choices[each]
     return next(iter(choices.values()))
+
+
+def convert(words, configuration: str):
+    """Words, or a catalogue of them (strings inside dicts and lists), in another script."""
+    if isinstance(words, str):
+        return _convert_text(words, configuration)
+    if isinstance(words, dict):
+        return {key: convert(value, configuration) for key, value in words.items()}
+    if isinstance(words, list):
+        return [convert(value, configuration) for value in words]
+    return words
+
+
+@functools.lru_cache(maxsize=1 << 16)   # the same kinds' names, on every row of every list
+def _convert_text(text: str, configuration: str) -> str:
+    return _converter(configuration).convert(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(configuration: str):
+    import opencc   # only a portal published in a converted script needs it
+    return opencc.OpenCC(configuration)
 
 
 def content_tag(text_field: str) -> str:

@@ -120,3 +120,53 @@ def test_no_language_is_written_into_the_code():
         for path in (REPO / folder).rglob("*"):
             if path.is_file() and path.suffix in {".py", ".html", ".js"} and ".min." not in path.name:
                 assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+# --- a script as a site setting: zh-Hant ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def traditional(tmp_path_factory) -> Path:
+    """The made-up Traditional-script jurisdiction, published in zh-Hant and English."""
+    root = tmp_path_factory.mktemp("hant") / "portal"
+    shutil.copytree(LINHAI, root)
+    config = yaml.safe_load((root / "site-config.yml").read_text(encoding="utf-8"))
+    config["languages"] = [{"code": "zh-hant"}, {"code": "en"}]
+    (root / "site-config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    checked = pipeline.build(root, root.parent / "site")
+    assert not checked.report.errors, checked.report.errors
+    yield root.parent / "site"
+    languages.use([languages.BUILT_IN[code] for code in languages.DEFAULT])
+
+
+def test_a_traditional_script_site_shows_no_simplified_interface_word(traditional):
+    """Every text a visitor reads is Traditional: converting it to Traditional changes nothing
+    (the interface's words are converted from the Simplified catalogue; the content was written
+    in Traditional)."""
+    import opencc
+    to_traditional = opencc.OpenCC("s2tw")
+    zh = [p for p in html_pages(traditional) if p.relative_to(traditional).parts[0] != "en"]
+    assert len(zh) > 20
+    for path in zh:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "zh-Hant", path
+        for node in soup.find_all(string=True):
+            if node.find_parent(("script", "style", "code")) or not re.search(r"[\u4e00-\u9fff]", node):
+                continue   # code: what an editor types, such as the placeholder mark （待补充）
+            assert to_traditional.convert(str(node)) == str(node), (path, str(node).strip()[:80])
+        for attribute in ("aria-label", "title", "placeholder", "content"):
+            for element in soup.select(f"[{attribute}]"):
+                value = element[attribute]
+                assert to_traditional.convert(value) == value, (path, attribute, value[:80])
+
+
+def test_a_traditional_script_site_is_tagged_and_searched_as_such(traditional):
+    home = page(traditional, "")
+    switch = {a["hreflang"]: a.get_text(strip=True) for a in home.select("a.md-select__link")}
+    assert switch == {"zh-Hant": "繁體中文", "en": "English"}
+    entry = json.loads((traditional / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"zh"}
+    # English pages show the jurisdiction's untranslated words tagged with their script.
+    pending = content(page(traditional, "en/linhai/")).select(".portal-pending")
+    assert pending and all(mark.find_previous_sibling("span")["lang"] == "zh-Hant" for mark in pending)
+    # The reviewed list corrects what the converter gets wrong.
+    assert languages.catalogue("zh-hant")["illustrative_map"].endswith("正式發布。")
