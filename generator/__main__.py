@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--one-language-at-a-time", action="store_true",
                        help="build the languages one after the other: slower, less peak memory")
     new = commands.add_parser("new", help="write a commented template for a new record in the right place")
-    new.add_argument("kind", choices=["jurisdiction", "chain", "project", "policy", "unit", "person", "task"])
+    new.add_argument("kind", choices=list(schema.KINDS))
     new.add_argument("--id", required=True, help="the new record's id (lowercase letters, digits, '-')")
     new.add_argument("--jurisdiction", help="the jurisdiction it belongs to")
     new.add_argument("--chain", help="for a project: its chain")

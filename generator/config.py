@@ -123,6 +123,8 @@ def load_site_config(root: Path, report: Report) -> SiteConfig | None:
         return None
     record = _freeze(SITE, data, CONFIG_FILE)
     rows = language_rows(root, record.languages, data.get("languages"), report)
+    for path in sorted((root / MESSAGES_FOLDER).glob("*.yml")) if (root / MESSAGES_FOLDER).is_dir() else ():
+        _check_own_catalogue(root, path, report)
     if len(report.errors) > before:
         return None
     languages.use(rows)
@@ -139,7 +141,8 @@ def language_rows(root: Path, declared: tuple, raw, report: Report) -> list[lang
     """The rows of site-config.yml's `languages` (each over its built-in row, if any); zh and
     en when there is none. Every problem is reported, with its line."""
     if not declared:
-        return [languages.BUILT_IN[code] for code in languages.DEFAULT]
+        return [dataclasses.replace(languages.BUILT_IN[code], catalogues=_own_catalogue(root, code))
+                for code in languages.DEFAULT]
     rows, codes = [], [entry.code for entry in declared]
     for i, entry in enumerate(declared):
         line = raw[i].line if hasattr(raw[i], "line") else 0
@@ -153,8 +156,8 @@ def language_rows(root: Path, declared: tuple, raw, report: Report) -> list[lang
                     report.error(CONFIG_FILE, line, f"{field}.{name}", f"the {name} of a language that is not built in "
                                  f"({', '.join(languages.BUILT_IN)})", f"非内置语言须填写 {name}", "the field is missing",
                                  "缺少此字段")
-        own = root / MESSAGES_FOLDER / f"{entry.code}.yml"
-        if base is None and not own.is_file() and not given.get("fallback"):
+        own = _own_catalogue(root, entry.code)
+        if base is None and not own and not given.get("fallback"):
             report.error(CONFIG_FILE, line, f"{field}.code", f"a catalogue {MESSAGES_FOLDER}/{entry.code}.yml, or a "
                          "fallback language for its interface words", f"界面用语文件 {MESSAGES_FOLDER}/{entry.code}.yml，或后备语言",
                          "neither", "两者皆无")
@@ -169,10 +172,39 @@ def language_rows(root: Path, declared: tuple, raw, report: Report) -> list[lang
             continue
         start = base.__dict__ if base else {"code": entry.code, "search": entry.code.split("-")[0],
                                             "theme": entry.code.split("-")[0]}
-        values = {**start, **given, "catalogues": (own,) if own.is_file() else ()}
+        values = {**start, **given, "catalogues": own}
         values["fallback"] = tuple(values.get("fallback", ()))
         rows.append(languages.Language(**{k: v for k, v in values.items() if k in languages.Language.__dataclass_fields__}))
     return rows
+
+
+def _check_own_catalogue(root: Path, path: Path, report: Report) -> None:
+    """A portal's catalogue: YAML mapping each word's key to text (or, as the built-in catalogues
+    do, a list of texts or a mapping of plural forms)."""
+    where = str(path.relative_to(root))
+    try:
+        words = languages.read_catalogue(path)
+    except reader.ReadError as err:
+        report.error(where, err.line, "", err.expected_en, err.expected_zh, err.found, err.found_zh)
+        return
+    except OSError as err:
+        report.error(where, 0, "", "a readable file", "可读取的文件", *os_problem(err))
+        return
+    if not isinstance(words, dict):
+        report.error(where, 0, "", "a mapping of interface words: key: text", "界面用语映射：键: 文本",
+                     *schema.show(words))
+        return
+    for key, value in words.items():
+        parts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+        if not all(isinstance(part, str) and schema.visible(part) for part in parts):
+            report.error(where, words.lines[key], str(key), "text, a list of texts or plural forms {one: …, other: …}",
+                         "文本、文本列表或复数形式 {one: …, other: …}", *schema.show(value))
+
+
+def _own_catalogue(root: Path, code: str) -> tuple[Path, ...]:
+    """The portal's own words in a language (messages/<code>.yml), over the built-in ones."""
+    path = root / MESSAGES_FOLDER / f"{code}.yml"
+    return (path,) if path.is_file() else ()
 
 
 def _check_catalogues(raw, report: Report) -> None:

@@ -103,10 +103,19 @@ def catalogue(code: str) -> dict:
         words.update(catalogue(fallback))
     if language.converted_from:
         words.update(convert(catalogue(language.converted_from), language.converter))
-    for path in (MESSAGES / f"{code}.yml", *language.catalogues):
-        if path.is_file():
-            words.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    built_in = MESSAGES / f"{code}.yml"
+    if built_in.is_file():
+        words.update(yaml.safe_load(built_in.read_text(encoding="utf-8")) or {})
+    for path in language.catalogues:   # the portal's, checked when site-config.yml was read
+        words.update(read_catalogue(path))
     return words
+
+
+def read_catalogue(path: Path) -> dict:
+    """A portal's catalogue, read as content is (YAML 1.2: `no` stays text; line numbers kept).
+    Raises reader.ReadError."""
+    from . import reader
+    return reader.parse_yaml(reader.decode(reader.read_bytes(path))) or {}
 
 
 def pick(choices: dict[str, str], code: str) -> str:

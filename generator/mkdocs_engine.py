@@ -78,7 +78,7 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
             # Each entry is the other language's root relative to this one; the theme override
             # (partials/alternate.html) appends the current page, so a switch keeps the page.
             # The first is the default (hreflang x-default).
-            "alternate": [{"name": other.name, "lang": other.tag, "link": up + other.prefix,
+            "alternate": [{"name": str(escape(other.name)), "lang": other.tag, "link": up + other.prefix,
                            "home": config.base_url + other.prefix} for other in languages.all_languages()],
             "feed_title": ui("feed_of_page", lang),
             "og_locale": language.og_locale,

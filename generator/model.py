@@ -55,6 +55,10 @@ class Record:
     def __setattr__(self, name, value):
         raise AttributeError("records are frozen")
 
+    def has(self, name: str) -> bool:
+        """Whether its kind declares the field (a policy has a title, most records a name)."""
+        return name in self._values
+
     def __repr__(self):
         return f"<{self.record_type} {self._values.get('id')}>"
 
@@ -121,11 +125,13 @@ class Portal:
         return self.all("jurisdiction")
 
     def jurisdiction_of(self, record: Record) -> Record:
-        if record.record_type == "jurisdiction":
-            return record
-        if record.record_type == "project":
+        """The jurisdiction a record belongs to, as its kind declares (schema.Kind.owner)."""
+        owner = schema.KINDS[record.record_type].owner
+        if owner == "chain":
             return self.by_kind["jurisdiction"][self.by_kind["chain"][record.chain].jurisdiction]
-        return self.by_kind["jurisdiction"][record.jurisdiction]
+        if owner == "jurisdiction":
+            return self.by_kind["jurisdiction"][record.jurisdiction]
+        return record
 
     @staticmethod
     def entry(collection, eid: str | None) -> Record | None:
@@ -135,9 +141,14 @@ class Portal:
     @cached_property
     def _chains_by_jurisdiction(self) -> dict[str, list[Record]]:
         grouped: dict[str, list[Record]] = {j: [] for j in self.by_kind["jurisdiction"]}
-        for chain in sorted(self.all("chain"), key=lambda c: (c.order, c.id)):
+        for chain in self._chains_in_order:
             grouped[chain.jurisdiction].append(chain)
         return grouped
+
+    @cached_property
+    def _chains_in_order(self) -> list[Record]:
+        """Chains in the order their jurisdiction lists them (each chain's `order`)."""
+        return sorted(self.all("chain"), key=lambda c: (c.order, c.id))
 
     def chains_of(self, jurisdiction: Record) -> list[Record]:
         return self._chains_by_jurisdiction[jurisdiction.id]
@@ -146,9 +157,10 @@ class Portal:
     def _by_jurisdiction(self) -> dict[tuple[str, str], list[Record]]:
         # Pages ask these questions thousands of times: index once, not scan each time.
         index: dict[tuple[str, str], list[Record]] = {}
-        for kind in ("unit", "person", "chain", "project", "task"):
-            for record in self.all(kind):
-                index.setdefault((kind, self.jurisdiction_of(record).id), []).append(record)
+        for kind, declared in schema.KINDS.items():
+            if declared.owner:
+                for record in self.all(kind) if kind != "chain" else self._chains_in_order:
+                    index.setdefault((kind, self.jurisdiction_of(record).id), []).append(record)
         return index
 
     @cached_property
@@ -322,7 +334,7 @@ def build(records: list[RawRecord]) -> Portal:
 def translation_coverage(portal: Portal) -> dict[str, tuple[int, int]]:
     """Per jurisdiction: how many bilingual fields have English, of how many."""
     counts: dict[str, list[int]] = {j.id: [0, 0] for j in portal.jurisdictions}
-    for kind in ("jurisdiction", "unit", "person", "chain", "project", "task"):
+    for kind in (name for name, declared in schema.KINDS.items() if declared.owner or name == "jurisdiction"):
         for record in portal.all(kind):
             tally = counts[portal.jurisdiction_of(record).id]
             for text in _texts(record):

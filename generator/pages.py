@@ -1,11 +1,13 @@
 """The site's pages and files, declared once: each kind's address, template, title and subject.
 
-`address` is the one place a path is made. The plan of pages (render.plan), the navigation,
+The site's own pages are declared here; a record kind declares its pages with its fields
+(schema.KINDS), so a new kind brings its pages. `address` is the one place a path is made. The plan of pages (render.plan), the navigation,
 the ids a jurisdiction may not take, the templates' links (`url_for`), the charts' links and
 the downloads' links all come from these tables.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable
 
@@ -18,21 +20,30 @@ class PageKind:
     path: str                 # the address, from {j} (a jurisdiction's id) and {id} (its record's)
     template: str
     title: str = ""           # the interface word naming it; "" for a record's page (its name)
-    each: str = ""            # one page for each: jurisdiction, chain, zone, project, policy; "" once
-    # For a page of each jurisdiction: whether the jurisdiction has it (a page of nothing is left out).
-    exists: Callable | None = None
+    # One page for each: "" (once), "jurisdiction" (one per jurisdiction), or a record kind or
+    # "zone" (one per record).
+    each: str = ""
+    # A jurisdiction's page listing its records of this kind (or its "zone"s): it exists when
+    # there is one, and its way in on the jurisdiction's page counts them.
+    lists: str = ""
+    exists: Callable | None = None   # otherwise (portal, jurisdiction) → whether it has the page
     searchable: bool = True   # marked for the search index (theme/pages/_page.html)
     headed_with_jurisdiction: bool = False   # "Chief-Assignment Table: Some Province"
     # Listed under its jurisdiction in the navigation (zones and chains are sections of their own;
     # the guide, feeds and schemas are reached from the footer and the data catalog).
     in_nav: bool = False
+    # A way in on the jurisdiction's page, saying how many it lists (count_<count>) or a note.
+    card: bool = False
+    count: str = ""
+    note: str = ""
+    order: int = 0            # among a jurisdiction's pages: in the navigation and the ways in
     wide: bool = False        # a table or a map that needs the page's whole width
     origin: str = ""          # for a page of the whole site: where its content comes from, for messages
 
 
-PAGE_KINDS = (
+# The pages of the whole site. Each record kind declares its own pages (schema.KINDS).
+SITE_PAGES = (
     PageKind("home", "", "home.html", "home", origin="site-config.yml"),
-    PageKind("people", "people/", "people.html", "people", origin="content/people"),
     PageKind("policies", "policies/", "policies.html", "policies", searchable=False, origin="content/policies"),
     PageKind("guide", "guide/", "guide.html", "guide", origin="generator/schema.py"),
     PageKind("investment", "investment/", "investment.html", "investment", searchable=False, wide=True,
@@ -44,33 +55,29 @@ PAGE_KINDS = (
     PageKind("search", "search/", "search.html", "search", searchable=False, wide=True, origin="site-config.yml"),
     PageKind("compare", "investment/compare/", "compare.html", "compare_projects", searchable=False, wide=True,
              origin="content/projects"),
-    PageKind("project", "projects/{id}/", "project.html", each="project"),
-    # A jurisdiction's pages, in the order the navigation lists them.
-    PageKind("jurisdiction", "{j}/", "jurisdiction.html", each="jurisdiction"),
-    PageKind("chiefs", "{j}/chiefs/", "chief_table.html", "chief_table", each="jurisdiction", wide=True,
-             headed_with_jurisdiction=True, in_nav=True),
-    PageKind("changes", "{j}/changes/", "changes.html", "changes", each="jurisdiction", searchable=False,
-             headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.chains_of(j))),
-    PageKind("units", "{j}/units/", "units.html", "units", each="jurisdiction", headed_with_jurisdiction=True,
-             in_nav=True, exists=lambda portal, j: bool(portal.of_jurisdiction("unit", j))),
-    PageKind("tasks", "{j}/tasks/", "tasks.html", "tasks", each="jurisdiction", wide=True,
-             headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.of_jurisdiction("task", j))),
-    PageKind("jurisdiction_investment", "{j}/investment/", "investment.html", "investment", each="jurisdiction",
-             searchable=False, wide=True, headed_with_jurisdiction=True, in_nav=True,
-             exists=lambda portal, j: bool(portal.of_jurisdiction("project", j))),
-    PageKind("leaders", "{j}/leaders/", "leaders.html", "leaders", each="jurisdiction", searchable=False, wide=True,
-             headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.chain_leaders(j))),
-    PageKind("zones", "{j}/zones/", "zones.html", "zones", each="jurisdiction", searchable=False,
-             headed_with_jurisdiction=True, exists=lambda portal, j: bool(j.zones)),
-    PageKind("zone", "{j}/zones/{id}/", "zone.html", each="zone", searchable=False, wide=True),
-    PageKind("chains", "{j}/chains/", "chains.html", "chains", each="jurisdiction", searchable=False,
-             headed_with_jurisdiction=True, exists=lambda portal, j: bool(portal.chains_of(j))),
-    PageKind("chain", "{j}/chains/{id}/", "chain.html", each="chain"),
-    PageKind("jurisdiction_data", "data/{j}/", "jurisdiction_data.html", "data_catalog", each="jurisdiction",
-             searchable=False, headed_with_jurisdiction=True),
-    PageKind("policy", "policies/{id}/", "policy.html", each="policy"),
 )
-BY_NAME = {kind.name: kind for kind in PAGE_KINDS}
+
+
+def page_kinds() -> tuple[PageKind, ...]:
+    """Every kind of page: the site's, then each record kind's, a jurisdiction's in their order."""
+    from . import schema
+    return _page_kinds(tuple(schema.KINDS.values()))
+
+
+@functools.lru_cache(maxsize=4)
+def _page_kinds(kinds: tuple) -> tuple[PageKind, ...]:
+    declared = [page for kind in kinds for page in kind.pages]
+    return SITE_PAGES + tuple(sorted(declared, key=lambda page: page.order))
+
+
+def by_name(name: str) -> PageKind:
+    return _by_name(page_kinds())[name]
+
+
+@functools.lru_cache(maxsize=4)
+def _by_name(kinds: tuple) -> dict[str, PageKind]:
+    return {kind.name: kind for kind in kinds}
+
 
 # Files beside the pages, by the same rule: one pattern each.
 FILES = {
@@ -86,7 +93,7 @@ FILES = {
 
 def address(kind: str, **parts) -> str:
     """A page's or file's path under its language's root: address("chain", j="x", id="y")."""
-    pattern = BY_NAME[kind].path if kind in BY_NAME else FILES[kind]
+    pattern = FILES[kind] if kind in FILES else by_name(kind).path
     return pattern.format(**parts)
 
 
@@ -121,5 +128,5 @@ def feed_key(j: str | None = None, chiefs: bool = False) -> str:
 
 def reserved() -> set[str]:
     """The first folders of the site's own pages and files: no jurisdiction's id may take one."""
-    fixed = [kind.path for kind in PAGE_KINDS if "{" not in kind.path.split("/")[0]] + list(FILES.values())
+    fixed = [kind.path for kind in page_kinds() if "{" not in kind.path.split("/")[0]] + list(FILES.values())
     return {path.split("/")[0] + "/" for path in fixed if path}

@@ -21,7 +21,7 @@ from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
 from .model import Portal, Text
-from .pages import PAGE_KINDS, PageKind, address, dataset_key, feed_key, of_record, reserved
+from .pages import PageKind, address, dataset_key, feed_key, of_record, page_kinds, reserved
 from .report import Report
 from .opendata import COLUMNS, datasets, filter_options, portal_about, schema_org
 from .ui import (Phrase, amount, colon, count, document_title, heading, heading_ui, parenthesised, pending_text,
@@ -61,37 +61,57 @@ def _of(j, key: str) -> Text:
 
 
 def plan(portal: Portal, report: Report) -> list[Page]:
-    """Every page of the site, one for each subject of each page kind (pages.PAGE_KINDS); two
+    """Every page of the site, one for each subject of each page kind (pages.page_kinds()); two
     records claiming one address is an error.
 
     Every folder a visitor can reach by shortening an address has a page of its own (a
     jurisdiction's chains/, zones/, the portal's projects/, feeds/, schema/, data/<jurisdiction>/):
     no address ends at a server's bare 'forbidden'.
     """
-    site, own, policies = [], [], []
-    for kind in PAGE_KINDS:
+    site, own = [], []
+    for kind in page_kinds():
         if kind.each == "":
             site.append(_page(kind, kind.path, Phrase(kind.title), (kind.origin, 0), {}))
-        elif kind.each == "project":
-            site.extend(_page(kind, of_record(p), p.name, p.origin, {"project": p, "j": portal.jurisdiction_of(p)})
-                        for p in portal.all("project"))
-        elif kind.each == "policy":
-            policies.extend(_page(kind, of_record(p), p.title, p.origin, {"policy": p}) for p in portal.all("policy"))
-    for j in portal.jurisdictions:   # a jurisdiction's pages together, in the table's order
-        for kind in PAGE_KINDS:
-            if kind.each == "jurisdiction" and (kind.exists is None or kind.exists(portal, j)):
+        elif kind.each not in ("jurisdiction", "zone") and not _grouped(kind):
+            site.extend(_record_page(portal, kind, record) for record in portal.all(kind.each))
+    for j in portal.jurisdictions:   # a jurisdiction's pages together, in their order
+        for kind in page_kinds():
+            if kind.each == "jurisdiction" and _exists(portal, kind, j):
                 title = Phrase(kind.title) if kind.title else j.name
                 headed = _of(j, kind.title) if kind.headed_with_jurisdiction else None
                 own.append(_page(kind, address(kind.name, j=j.id), title, j.origin, {"j": j}, headed))
             elif kind.each == "zone":
                 own.extend(_page(kind, of_record(zone, j.id), zone.name, j.origin, {"j": j, "zone": zone})
                            for zone in j.zones)
-            elif kind.each == "chain":
-                own.extend(_page(kind, of_record(chain), chain.name, chain.origin, {"j": j, "chain": chain})
-                           for chain in portal.chains_of(j))
-    found = site + own + policies
+            elif _grouped(kind):
+                own.extend(_record_page(portal, kind, record) for record in portal.of_jurisdiction(kind.each, j))
+    found = site + own
     _refuse_duplicate_paths(found, report)
     return found
+
+
+def _grouped(kind: PageKind) -> bool:
+    """A page of each record that belongs to a jurisdiction directly: listed with its jurisdiction's pages."""
+    return kind.each in schema.KINDS and schema.KINDS[kind.each].owner == "jurisdiction"
+
+
+def _exists(portal: Portal, kind: PageKind, j) -> bool:
+    if kind.exists is not None:
+        return kind.exists(portal, j)
+    return not kind.lists or bool(listed(portal, kind, j))
+
+
+def listed(portal: Portal, kind: PageKind, j) -> list:
+    """What a jurisdiction's page of `kind` lists: its records of a kind, or its zones."""
+    return list(j.zones) if kind.lists == "zone" else portal.of_jurisdiction(kind.lists, j)
+
+
+def _record_page(portal: Portal, kind: PageKind, record) -> Page:
+    title = record.name if record.has("name") else record.title
+    context = {record.record_type: record}
+    if schema.KINDS[record.record_type].owner:
+        context["j"] = portal.jurisdiction_of(record)
+    return _page(kind, of_record(record), title, record.origin, context)
 
 
 def _page(kind: PageKind, path: str, title, origin: tuple, context: dict, heading=None) -> Page:
@@ -101,7 +121,7 @@ def _page(kind: PageKind, path: str, title, origin: tuple, context: dict, headin
 def _refuse_duplicate_paths(pages: list[Page], report: Report) -> None:
     seen: dict[str, Page] = {}
     for page in pages:
-        if page.template == "jurisdiction.html" and (page.path in reserved() or
+        if page.kind.name == "jurisdiction" and (page.path in reserved() or
                                                       page.path in languages.prefixes().values()):
             report.error(page.origin[0], page.origin[1], "id", f"an id other than {page.path[:-1]!r}, which the "
                          "site uses for its own pages", f"站点自用 {page.path[:-1]!r} 以外的 id", repr(page.path[:-1]))
@@ -290,7 +310,7 @@ def _description(portal: Portal, page: Page, config: SiteConfig, lang: str, rows
         said = ui("page_description", lang).format(page=heading(context["project"].name, lang), site=" · ".join(facts))
     else:
         record = context.get("chain") or context.get("policy") or (
-            context["j"] if page.template == "jurisdiction.html" else None)
+            context["j"] if page.kind.name == "jurisdiction" else None)
         summary = text_plain(record.summary, lang) if record is not None and record.summary else ""
         said = summary or ui("page_description", lang).format(page=tab_title(page, lang) if page.path else
                                                                text_plain(config.title, lang),
@@ -317,7 +337,7 @@ def _content_date(portal: Portal, page: Page) -> str | None:
 
 def _feed(portal: Portal, page: Page) -> str | None:
     """The Atom feed a page's readers would follow: its jurisdiction's projects, or all projects."""
-    if page.template in ("investment.html", "jurisdiction.html", "home.html"):
+    if page.kind.name in ("home", "investment", "jurisdiction", "jurisdiction_investment"):
         j = page.context.get("j")
         if j is None:
             return address("feed", key=feed_key())
@@ -374,6 +394,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         url=lambda to_path: relative_url(page.path, to_path),
         url_for=lambda kind, **parts: relative_url(page.path, address(kind, **parts)),
         dataset_key=dataset_key, feed_key=feed_key,
+        ways_in=lambda j: [(kind, listed(portal, kind, j)) for kind in page_kinds() if kind.card and _exists(portal, kind, j)],
         label=lambda table, key: kind_label(table, key, lang),
         markdown=markdown_text.to_html, policy_body=lambda policy: policy_body(policy, lang),
         pick=lambda zh, en: languages.pick({"zh": zh, "en": en}, lang),
@@ -399,11 +420,17 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
     )
 
 
-# What a search result says a page is: the kind of record it shows or lists; other pages (the
-# home page, a chief table, the guide) are named by their own title.
-SEARCH_KINDS = {"chain.html": "chain", "project.html": "project", "policy.html": "policy",
-                "jurisdiction.html": "jurisdiction", "units.html": "unit", "people.html": "person", "tasks.html": "task"}
-RECORD_TEMPLATES = ("chain.html", "project.html", "policy.html", "jurisdiction.html")
+def record_kind(page: Page) -> str | None:
+    """What a search result says a page is: the kind of record it shows or lists; other pages
+    (the home page, a chief table, the guide) are named by their own title."""
+    if _shows_one_record(page):
+        return page.kind.each
+    return page.kind.lists if page.kind.lists in schema.KINDS else None
+
+
+def _shows_one_record(page: Page) -> bool:
+    """A record's own page (named by the record, not by an interface word)."""
+    return page.kind.each in schema.KINDS and not page.kind.title
 
 
 def search_facets(portal: Portal, page: Page, lang: str) -> tuple[str, list[str], str]:
@@ -411,7 +438,7 @@ def search_facets(portal: Portal, page: Page, lang: str) -> tuple[str, list[str]
     them and its filters offer them; and what names the record it shows besides its heading:
     its id (the last part of its address), which an editor may search for, and a document's
     number."""
-    kind = SEARCH_KINDS.get(page.template)
+    kind = record_kind(page)
     label = schema.kind_title(kind, lang) if kind else heading(page.title, lang)
     if "j" in page.context:
         places = [page.context["j"]]
@@ -420,7 +447,7 @@ def search_facets(portal: Portal, page: Page, lang: str) -> tuple[str, list[str]
     else:
         places = []
     names = []
-    if page.template in RECORD_TEMPLATES:
+    if _shows_one_record(page):
         names.append(page.path.rstrip("/").rsplit("/", 1)[-1])
     if "policy" in page.context and page.context["policy"].number:
         names.append(page.context["policy"].number)   # 豫政办〔2021〕61号: found first on its own page
@@ -478,7 +505,7 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
     by_path = {p.path: p for p in pages}
     tree: list = [entry(by_path[address("home")])]
     for j in portal.jurisdictions:
-        items = [entry(by_path[address(kind.name, j=j.id)]) for kind in PAGE_KINDS
+        items = [entry(by_path[address(kind.name, j=j.id)]) for kind in page_kinds()
                  if kind.in_nav and address(kind.name, j=j.id) in by_path]
         if j.zones:
             items.append({heading(Phrase("zones"), lang): section(

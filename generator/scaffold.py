@@ -34,9 +34,10 @@ def draft(kind: str, portal: Portal, rid: str, jurisdiction: str | None = None, 
           name: str | None = None) -> Draft:
     """The template for a new record of `kind` with id `rid`."""
     declared = schema.KINDS[kind]
-    if kind in ("chain", "policy", "unit", "person", "task") and portal.get("jurisdiction", jurisdiction) is None:
+    belongs = declared.owner == "jurisdiction" or "jurisdictions" in declared.fields
+    if belongs and portal.get("jurisdiction", jurisdiction) is None:
         raise ScaffoldError(f"--jurisdiction must name a jurisdiction of the portal (found {jurisdiction!r})")
-    if kind == "project" and portal.get("chain", chain) is None:
+    if declared.owner == "chain" and portal.get("chain", chain) is None:
         raise ScaffoldError(f"--chain must name a chain of the portal (found {chain!r})")
     if portal.get(kind, rid) is not None:
         raise ScaffoldError(f"a {kind} with id {rid!r} exists already")

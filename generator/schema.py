@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import kinds, languages
+from .pages import PageKind
 
 # Marks text still to be written in a template from `new`; `check` warns while it is there.
 PLACEHOLDER = "（待补充）"
@@ -329,7 +330,11 @@ class Struct(Type):
 KIND_NAMES_ZH = {"jurisdiction": "辖区", "unit": "单位", "person": "人员", "chain": "产业链", "project": "项目",
                  "policy": "政策文件", "task": "任务"}
 def kind_title(name: str, lang: str) -> str:
-    """A record kind's name as a heading says it: 产业链 / Chain."""
+    """A record kind's name as a heading says it: 产业链 / Chain. A kind added by a portal is
+    named in its catalogues (kind_<name>)."""
+    named = languages.catalogue(lang).get(f"kind_{name}")
+    if named:
+        return named
     return languages.pick({"zh": KIND_NAMES_ZH.get(name, name), "en": name.capitalize()}, lang)
 
 
@@ -388,7 +393,10 @@ COORDINATES = Struct("coordinates", [
 
 @dataclass(frozen=True)
 class Kind:
-    """A record kind: where its files live, whether a file holds one record or a list, its fields."""
+    """A record kind: where its files live, whether a file holds one record or a list, its
+    fields, what it belongs to and the pages that show it. Declaring a kind here, with its
+    template and its interface words, is all a new kind needs: loading, validation, the model,
+    the pages, the navigation, the guide, the JSON Schema and `new` read this."""
 
     name: str
     folder: str           # relative to the content root
@@ -397,6 +405,16 @@ class Kind:
     en: str
     zh: str
     markdown: bool = False
+    # What a record belongs to: "jurisdiction" (its `jurisdiction` field), "chain" (its
+    # `chain` field; the jurisdiction is the chain's), or "" (a jurisdiction; a policy, which
+    # names its jurisdictions).
+    owner: str = "jurisdiction"
+    pages: tuple = ()     # pages.PageKind: its own page per record, its jurisdiction's list of them
+
+    def __post_init__(self):
+        # A record is built from its struct and known by the struct's name: they must agree.
+        if self.struct.name != self.name:
+            raise ValueError(f"record kind {self.name!r} declares a struct named {self.struct.name!r}")
 
     @property
     def fields(self) -> dict:
@@ -571,15 +589,44 @@ TASK = Struct("task", [
     F("others", TEXT_LIST, "other responsible parties named collectively (e.g. every city government)", "以统称列出的其他责任主体"),
 ] + PROVENANCE)
 
+_HAS_CHAINS = lambda portal, j: bool(portal.chains_of(j))   # noqa: E731
+
 KINDS: dict[str, Kind] = {k.name: k for k in [
     Kind("jurisdiction", "content/jurisdictions", False, JURISDICTION,
-         "a province, city, district … and its own vocabulary", "省、市、区等辖区及其自有用语"),
+         "a province, city, district … and its own vocabulary", "省、市、区等辖区及其自有用语", owner="", pages=(
+             PageKind("jurisdiction", "{j}/", "jurisdiction.html", each="jurisdiction"),
+             PageKind("zones", "{j}/zones/", "zones.html", "zones", each="jurisdiction", lists="zone",
+                      searchable=False, headed_with_jurisdiction=True, card=True, order=70),
+             PageKind("zone", "{j}/zones/{id}/", "zone.html", each="zone", searchable=False, wide=True, order=71),
+             PageKind("jurisdiction_data", "data/{j}/", "jurisdiction_data.html", "data_catalog", each="jurisdiction",
+                      searchable=False, headed_with_jurisdiction=True, order=90))),
     Kind("unit", "content/units", True, UNIT, "departments, enterprises, alliances and other bodies",
-         "部门、企业、联盟等单位"),
-    Kind("person", "content/people", True, PERSON, "people named as chiefs or leaders", "担任链长等职务的人员"),
-    Kind("chain", "chains", False, CHAIN, "an industrial chain and its assignments", "产业链及其分工"),
-    Kind("project", "content/projects", True, PROJECT, "projects on a chain's lists", "产业链清单中的项目"),
+         "部门、企业、联盟等单位", pages=(
+             PageKind("units", "{j}/units/", "units.html", "units", each="jurisdiction", lists="unit",
+                      headed_with_jurisdiction=True, in_nav=True, card=True, order=30),)),
+    Kind("person", "content/people", True, PERSON, "people named as chiefs or leaders", "担任链长等职务的人员",
+         pages=(PageKind("people", "people/", "people.html", "people", lists="person", origin="content/people"),)),
+    Kind("chain", "chains", False, CHAIN, "an industrial chain and its assignments", "产业链及其分工", pages=(
+        PageKind("chiefs", "{j}/chiefs/", "chief_table.html", "chief_table", each="jurisdiction", wide=True,
+                 headed_with_jurisdiction=True, in_nav=True, card=True, note="chief_table_note", order=10),
+        PageKind("chains", "{j}/chains/", "chains.html", "chains", each="jurisdiction", lists="chain",
+                 searchable=False, headed_with_jurisdiction=True, card=True, order=15),
+        PageKind("chain", "{j}/chains/{id}/", "chain.html", each="chain", order=16),
+        PageKind("changes", "{j}/changes/", "changes.html", "changes", each="jurisdiction", searchable=False,
+                 headed_with_jurisdiction=True, in_nav=True, exists=_HAS_CHAINS, order=20),
+        PageKind("leaders", "{j}/leaders/", "leaders.html", "leaders", each="jurisdiction", searchable=False, wide=True,
+                 headed_with_jurisdiction=True, in_nav=True, exists=lambda portal, j: bool(portal.chain_leaders(j)),
+                 order=60))),
+    Kind("project", "content/projects", True, PROJECT, "projects on a chain's lists", "产业链清单中的项目",
+         owner="chain", pages=(
+             PageKind("project", "projects/{id}/", "project.html", each="project"),
+             PageKind("jurisdiction_investment", "{j}/investment/", "investment.html", "investment",
+                      each="jurisdiction", lists="project", count="projects", searchable=False, wide=True,
+                      headed_with_jurisdiction=True, in_nav=True, card=True, order=50))),
     Kind("policy", "content/policies", False, POLICY, "a policy document (Markdown with front matter)",
-         "政策文件（带元数据的 Markdown）", markdown=True),
-    Kind("task", "content/tasks", True, TASK, "rows of a jurisdiction's task tables", "任务表中的行"),
+         "政策文件（带元数据的 Markdown）", markdown=True, owner="",
+         pages=(PageKind("policy", "policies/{id}/", "policy.html", each="policy", order=100),)),
+    Kind("task", "content/tasks", True, TASK, "rows of a jurisdiction's task tables", "任务表中的行", pages=(
+        PageKind("tasks", "{j}/tasks/", "tasks.html", "tasks", each="jurisdiction", lists="task", wide=True,
+                 headed_with_jurisdiction=True, in_nav=True, card=True, note="tasks_note", order=40),)),
 ]}
