@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from . import catalog, history, kinds, languages, xlsx
+from . import catalog, history, kinds, languages, lists, xlsx
 from .files import write_if_changed
 from .validate import FORMULA_STARTS
 from .model import Portal, Record, Text
@@ -19,10 +19,7 @@ from .pages import address, dataset_key, feed_key, of_record
 from .ui import amount, colon, parenthesised, separator, text_plain, ui
 
 # (column key, ui string key); the order is the order of every table and file.
-COLUMNS = [("id", "col_id"), ("project", "project"), ("chain", "chain"), ("jurisdiction", "jurisdiction"),
-           ("stage", "stage"), ("stage_kind", "stage_kind"), ("amount", "amount"), ("location", "location"),
-           ("zone", "zone"), ("investor", "investor"), ("leader", "leader"), ("contact", "contact"),
-           ("updated", "updated"), ("illustrative", "illustrative"), ("url", "col_url")]
+KEYS = [column.key for column in lists.COLUMNS]   # a row's fields, in the downloads' order
 
 
 @dataclass(frozen=True)
@@ -93,13 +90,11 @@ def _stage_order(jurisdiction: Record, stage: Record) -> int:
     return list(kinds.STAGE_KINDS).index(stage.kind) * 100 + jurisdiction.stages.index(stage)
 
 
-FILTERS = {"jurisdiction": ("_jurisdiction", "jurisdiction"), "chain": ("_chain", "chain"),
-           "stage": ("_stage_kind", "stage_kind"), "zone": ("_zone", "zone")}
-
 
 def filter_options(rows: list[dict], name: str) -> list[tuple[str, str]]:
     """The choices of one filter of a list: (value, label), each once, in the rows' order."""
-    value_key, label_key = FILTERS[name]
+    declared = next(f for f in lists.FILTERS if f.key == name)
+    value_key, label_key = declared.value, declared.shown
     seen: dict[str, str] = {}
     for r in rows:
         if r[value_key]:
@@ -124,7 +119,7 @@ def datasets(portal: Portal) -> list[Dataset]:
 
 
 def headings(lang: str) -> list[str]:
-    return [ui(label, lang) for _, label in COLUMNS]
+    return [ui(column.label, lang) for column in lists.COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -146,7 +141,7 @@ class _Lines(list):
 def encode_rows(rows: list[dict], base_url: str, lang: str) -> list[EncodedRow]:
     """Each row in every format. JSON keeps true and false; the CSV and the xlsx, which people
     read, say yes or no in the file's language (是 / 否)."""
-    keys = [key for key, _ in COLUMNS]
+    keys = KEYS
     values = [[base_url + r[key] if key == "url" else r[key] for key in keys] for r in rows]
     said = {True: ui("yes", lang), False: ui("no_value", lang)}
     shown = [[said[v] if isinstance(v, bool) else v for v in row_values] for row_values in values]
@@ -183,7 +178,7 @@ def csv_bytes(rows: list[EncodedRow], lang: str) -> bytes:
 
 
 def json_bytes(rows: list[EncodedRow], lang: str) -> bytes:
-    columns = [{"key": key, "title": title} for (key, _), title in zip(COLUMNS, headings(lang))]
+    columns = [{"key": key, "title": title} for key, title in zip(KEYS, headings(lang))]
     # No indentation: json's C encoder only serves compact output, and the files are for programs.
     return ('{"columns":' + json.dumps(columns, ensure_ascii=False, separators=(",", ":")) + ',"rows":['
             + ",".join(r.json for r in rows) + "]}\n").encode("utf-8")
@@ -193,7 +188,7 @@ def xlsx_bytes(rows: list[EncodedRow], lang: str, epoch: int, title: str = "", c
     """An xlsx workbook of the rows (see xlsx.py); the build date dates it, for reproducible builds."""
     heading = headings(lang)
     about = xlsx.About(title, creator, languages.get(lang).tag, xlsx.widths(heading, [r.widths for r in rows]),
-                       [key for key, _ in COLUMNS].index("url"), tuple(r.url for r in rows))
+                       KEYS.index("url"), tuple(r.url for r in rows))
     return xlsx.workbook(ui("projects", lang), heading, [r.xlsx for r in rows], epoch, about)
 
 
@@ -423,14 +418,11 @@ def _landing(key: str) -> str:
 def project_fields(lang: str) -> list[dict]:
     """The Table Schema fields of a projects CSV: named by the headings of the file's language."""
     fields = []
-    for (key, _), title in zip(COLUMNS, headings(lang)):
-        field = {"name": title, "type": "string", "description": key}
-        if key == "amount":
-            field["type"] = "number"
-        elif key == "updated":
-            field["type"] = "date"
-        elif key == "illustrative":
-            field.update(type="boolean", trueValues=[ui("yes", lang)], falseValues=[ui("no_value", lang)])
+    for column, title in zip(lists.COLUMNS, headings(lang)):
+        key = column.key
+        field = {"name": title, "type": column.type, "description": key}
+        if column.type == "boolean":
+            field.update(trueValues=[ui("yes", lang)], falseValues=[ui("no_value", lang)])
         elif key == "url":
             field["format"] = "uri"
         elif key == "id":
@@ -442,11 +434,10 @@ def project_fields(lang: str) -> list[dict]:
 def project_json_row() -> dict:
     """The JSON Schema of a row of a projects JSON download (keys, not headings: the same in
     both languages)."""
-    types = {"amount": {"type": ["number", "null"]}, "illustrative": {"type": "boolean"},
-             "updated": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}}
-    keys = [key for key, _ in COLUMNS]
-    return {"type": "object", "additionalProperties": False, "required": keys,
-            "properties": {key: types.get(key, {"type": "string"}) for key in keys}}
+    types = {"number": {"type": ["number", "null"]}, "boolean": {"type": "boolean"},
+             "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "string": {"type": "string"}}
+    return {"type": "object", "additionalProperties": False, "required": KEYS,
+            "properties": {column.key: types[column.type] for column in lists.COLUMNS}}
 
 
 def crawler_files(base_url: str, prefixes: list[str]) -> dict[str, str]:

@@ -16,14 +16,14 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import charts, history, kinds, languages, markdown_text, schema
+from . import charts, history, kinds, languages, lists, markdown_text, schema
 from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
 from .model import Portal, Text
 from .pages import PageKind, address, dataset_key, feed_key, of_record, page_kinds, reserved
 from .report import Report
-from .opendata import COLUMNS, datasets, filter_options, portal_about, schema_org
+from .opendata import datasets, filter_options, portal_about, schema_org
 from .ui import (Phrase, amount, colon, count, document_title, heading, heading_ui, parenthesised, pending_text,
                  place_in_document, sentence_case, separator, text_plain, ui)
 
@@ -404,7 +404,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         example=lambda kind: _example(portal, kind),
         rows=lambda projects: [shared["project_rows"][p.id] for p in projects],
         table_rows=lambda rows: shared["table_rows"].html(rows, page.path),
-        columns=COLUMNS, filter_options=filter_options,
+        list_columns=lists.ON_PAGE, list_filters=lists.FILTERS, page_size=lists.PAGE_SIZE, filter_options=filter_options,
         chain_lanes=lambda chain: charts.chain_lanes(portal, chain), separator=separator(lang),
         stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
         chain_stats=lambda projects, cid: charts.chain_stats(portal, projects, lang, cid),

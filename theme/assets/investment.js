@@ -9,7 +9,6 @@
    matching row, not only the page. */
 (function () {
   "use strict";
-  var FIELDS = ["q", "jurisdiction", "chain", "stage", "zone", "min", "max", "sort"];   // and "page"
   var OFF_PAGE = "portal-off-page";
 
   function setUp(list) {
@@ -20,6 +19,9 @@
     var count = list.querySelector("[data-count]");
     var pager = list.querySelector(".portal-pager");
     var pageSize = parseInt(list.getAttribute("data-page-size"), 10) || rows.length || 1;
+    // The list's filters, as generator/lists.py declares them; the form's fields, kept in the address.
+    var CHOICES = (list.getAttribute("data-filters") || "").split(" ").filter(Boolean);
+    var FIELDS = ["q"].concat(CHOICES, ["min", "max", "sort"]);   // and "page"
     var headers = Array.prototype.slice.call(list.querySelectorAll("th[data-sort]"));
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
     var collator = new Intl.Collator(document.documentElement.lang);
@@ -63,7 +65,6 @@
       return v;
     }
 
-    var CHOICES = ["jurisdiction", "chain", "stage", "zone"];
     var choiceValues = rows.map(function (row) {
       var values = {};
       CHOICES.forEach(function (name) { values[name] = row.getAttribute("data-" + name); });
