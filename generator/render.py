@@ -120,13 +120,13 @@ def _page(kind: PageKind, path: str, title, origin: tuple, context: dict, headin
 
 def _refuse_duplicate_paths(pages: list[Page], report: Report) -> None:
     seen: dict[str, Page] = {}
+    taken = reserved() | set(languages.prefixes().values())
     for page in pages:
-        if page.kind.name == "jurisdiction" and (page.path in reserved() or
-                                                      page.path in languages.prefixes().values()):
+        other = seen.get(page.path)
+        if page.kind.name == "jurisdiction" and page.path in taken:   # one message, not two
             report.error(page.origin[0], page.origin[1], "id", f"an id other than {page.path[:-1]!r}, which the "
                          "site uses for its own pages", f"站点自用 {page.path[:-1]!r} 以外的 id", repr(page.path[:-1]))
-        other = seen.get(page.path)
-        if other is not None:
+        elif other is not None:
             report.error(page.origin[0], page.origin[1], "id", f"a record with its own web address ('/{page.path}' "
                          f"is also {other.origin[0]}:{other.origin[1]})",
                          f"网址唯一的记录（'/{page.path}' 与 {other.origin[0]}:{other.origin[1]} 重复）", page.path)

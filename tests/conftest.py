@@ -162,9 +162,20 @@ def english_in_chinese(report_line: str) -> list[str]:
     return _ENGLISH_PHRASE.findall(_QUOTED.sub("", chinese))
 
 
+BROWSER_FIXTURES = {"browser", "tab", "base_url", "site_url"}
+# Fixtures that build a whole portal: a test using one is `slow` (the build is shared per
+# session or module, but the first test to ask pays for it).
+SITE_FIXTURES = {"sample_site", "linhai_site", "three_languages", "traditional", "with_a_new_kind"}
+
+
 def pytest_collection_modifyitems(items):
-    """Tests that drive Chromium are marked `browser`: `pytest -m "not browser"` runs the rest
-    in about a minute."""
+    """Tests that drive Chromium are marked `browser`; those and the tests that build whole
+    portals, fuzz or run external programs are `slow` (modules mark themselves with
+    `pytestmark`). `pytest -m "not slow"` runs the rest, the model's, the page table's, the
+    readers' and the error messages' tests, in under a minute."""
     for item in items:
-        if {"browser", "tab", "base_url", "site_url"} & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if BROWSER_FIXTURES & fixtures:
             item.add_marker(pytest.mark.browser)
+        if (BROWSER_FIXTURES | SITE_FIXTURES) & fixtures:
+            item.add_marker(pytest.mark.slow)

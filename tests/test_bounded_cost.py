@@ -4,6 +4,8 @@ what it catches is cost that grows faster than the input, as a 4,000-character n
 a build from 5 s to 68 s and 20,000 characters 9.9 GB."""
 from __future__ import annotations
 
+import pytest
+
 import resource
 import subprocess
 import sys
@@ -11,6 +13,8 @@ import sys
 from conftest import REPO
 
 from generator import markdown_text, reader, schema
+
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
 
 SECONDS = 420
 MEGABYTES = 3000

@@ -1,6 +1,8 @@
 """Builds are atomic (a failed or killed build leaves the old site byte-identical) and reproducible."""
 from __future__ import annotations
 
+import pytest
+
 import os
 import signal
 import subprocess
@@ -9,6 +11,8 @@ import time
 
 from conftest import REPO, run_cli
 from test_errors import build_then_edit, digest
+
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(portal, tmp_path):

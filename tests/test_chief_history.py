@@ -17,6 +17,8 @@ from conftest import LINHAI
 
 from generator import build as pipeline
 
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
+
 
 def git(root, *args, date=None):
     env = dict(os.environ)

@@ -21,6 +21,8 @@ from conftest import LINHAI, english_in_chinese
 from generator import build as pipeline
 from generator import reader
 
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
+
 SEED = 20261202
 CASES = 360
 BUILDS = 8   # of the cases that pass check, this many are built too

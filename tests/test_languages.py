@@ -100,8 +100,9 @@ def test_the_missing_page_speaks_all_three(three_languages):
 
 def test_a_language_row_with_a_mistake_is_named_with_its_line(portal):
     config = portal / "site-config.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "languages:\n  - code: zh\n  - code: de\n"
-                      "  - code: en\n    fallback: [xx]\n", encoding="utf-8")
+    before = config.read_text(encoding="utf-8").split("\nlanguages:")[0]
+    config.write_text(before + "\nlanguages:\n  - code: zh\n  - code: de\n  - code: en\n    fallback: [xx]\n",
+                      encoding="utf-8")
     report = pipeline.check(portal).report
     messages = [(issue.path, issue.line, issue.field) for issue in report.errors]
     lines = config.read_text(encoding="utf-8").splitlines()

@@ -8,6 +8,8 @@ import pytest
 
 from conftest import REPO, built, page, served
 
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
+
 PAGE_SIZE = 100
 
 

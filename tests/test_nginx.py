@@ -14,6 +14,8 @@ import pytest
 
 from conftest import REPO, free_port, run_cli
 
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
+
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "hunan/", "hunan/chiefs/", "hunan/chains/hunan-software/", "people/", "policies/henan-2021-61/",
          "guide/", "shanxi/tasks/", "investment/", "projects/shanxi-b-1/", "data/"]

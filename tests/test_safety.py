@@ -20,6 +20,8 @@ from test_errors import digest
 
 from generator import output
 
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
+
 
 def tree(folder: Path) -> str:
     """Everything under a folder, including what a build might wrongly touch."""

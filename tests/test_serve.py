@@ -14,6 +14,8 @@ from conftest import LINHAI, REPO, free_port
 
 from generator import build as pipeline
 
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
+
 
 
 def fetch(url: str) -> str:

@@ -10,6 +10,8 @@ content with the schema, so a new record kind or field is fuzzed as soon as the 
 """
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 import shutil
@@ -26,6 +28,8 @@ from conftest import LINHAI, served
 from generator import build as pipeline
 from generator import config as site_config
 from generator import reader, schema
+
+pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
 
 ATTACKS = [
     "\n## x {#x tabindex=1 autofocus onfocus=window.__pwned=1}\n", "\n\\## y {#y onfocus=window.__pwned=1}\n",

@@ -1,0 +1,101 @@
+"""Fast tests of the model and the page plan, on small portals written inline (the style of
+MkDocs' tempdir(files=…)): no site is built, so they run in seconds."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator import build as pipeline
+from generator import render
+
+CONFIG = "title: {zh: 测试}\ndescription: {zh: 测试}\nbase_url: https://example.org/p/\n"
+CITY = """\
+id: city
+name: {zh: 某市, en: Some City}
+level: city
+summary: {zh: 测试用。}
+illustrative: true
+roles:
+  - {id: chief, name: {zh: 链长}, kind: chief}
+grouping:
+  - {id: sector, name: {zh: 领域}}
+groups:
+  - {id: industry, name: {zh: 工业}, level: sector}
+  - {id: services, name: {zh: 服务业}, level: sector}
+"""
+PEOPLE = """\
+- {id: a, jurisdiction: city, name: {zh: 甲}, illustrative: true}
+- {id: b, jurisdiction: city, name: {zh: 乙}, illustrative: true}
+"""
+
+
+def chain(cid: str, order: int, group: str, *people: str) -> str:
+    chiefs = "".join(f"\n  - {{role: chief, person: {p}}}" for p in people)
+    return (f"id: {cid}\njurisdiction: city\nname: {{zh: {cid}链}}\norder: {order}\ngroup: {group}\n"
+            f"illustrative: true\nchiefs:{chiefs or ' []'}\n")
+
+
+def portal_from(root: Path, files: dict[str, str]) -> pipeline.Checked:
+    """Write a portal of these files (site-config.yml and a jurisdiction are given) and check it."""
+    for name, text in {"site-config.yml": CONFIG, "content/jurisdictions/city.yml": CITY,
+                       "content/people/city.yml": PEOPLE, **files}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    checked = pipeline.check(root)
+    assert not checked.report.errors, checked.report.errors
+    return checked
+
+
+def spans(table) -> list[list[int]]:
+    return [[cell.span for cell in row] for row in table]
+
+
+def test_one_chief_spans_adjacent_chains_only_inside_one_group(tmp_path):
+    checked = portal_from(tmp_path, {
+        "chains/city/one.yml": chain("one", 1, "industry", "a"),
+        "chains/city/two.yml": chain("two", 2, "industry", "a"),
+        "chains/city/three.yml": chain("three", 3, "services", "a"),
+    })
+    table = checked.portal.chief_table(checked.portal.get("jurisdiction", "city"))
+    # columns: sector, chain, chiefs
+    assert spans(table) == [[2, 1, 2], [0, 1, 0], [1, 1, 1]]
+
+
+def test_chiefs_not_named_never_merge(tmp_path):
+    unnamed = "id: {0}\njurisdiction: city\nname: {{zh: {0}链}}\norder: {1}\ngroup: industry\nillustrative: true\n" \
+              "chiefs:\n  - {{role: chief, holder: {{zh: 文件未载明}}}}\n"
+    checked = portal_from(tmp_path, {"chains/city/one.yml": unnamed.format("one", 1),
+                                     "chains/city/two.yml": unnamed.format("two", 2)})
+    table = checked.portal.chief_table(checked.portal.get("jurisdiction", "city"))
+    assert [row[-1].span for row in table] == [1, 1]
+
+
+def test_chains_come_in_their_declared_order_everywhere(tmp_path):
+    checked = portal_from(tmp_path, {"chains/city/b.yml": chain("b", 1, "industry"),
+                                     "chains/city/a.yml": chain("a", 2, "industry")})
+    city = checked.portal.get("jurisdiction", "city")
+    assert [c.id for c in checked.portal.chains_of(city)] == ["b", "a"]
+    assert [c.id for c in checked.portal.of_jurisdiction("chain", city)] == ["b", "a"]
+
+
+def test_the_plan_has_a_page_for_what_exists_and_none_for_what_does_not(tmp_path):
+    checked = portal_from(tmp_path, {"chains/city/one.yml": chain("one", 1, "industry", "a")})
+    paths = {page.path for page in checked.pages}
+    assert {"city/", "city/chiefs/", "city/chains/", "city/chains/one/", "city/changes/", "people/"} <= paths
+    # No units, tasks, projects or zones: no page for them, and no way in to one.
+    assert not {"city/units/", "city/tasks/", "city/investment/", "city/zones/"} & paths
+    ways_in = [kind.name for kind in render.page_kinds() if kind.card and
+               render._exists(checked.portal, kind, checked.portal.get("jurisdiction", "city"))]
+    assert ways_in == ["chiefs", "chains"]
+
+
+@pytest.mark.parametrize("taken", ["people", "search"])
+def test_a_jurisdiction_may_not_take_an_address_of_the_site(tmp_path, taken):
+    root = tmp_path / "p"
+    for name, text in {"site-config.yml": CONFIG, f"content/jurisdictions/{taken}.yml": CITY.replace("id: city", f"id: {taken}", 1)}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    errors = pipeline.check(root).report.errors
+    assert [(e.path, e.field) for e in errors] == [(f"content/jurisdictions/{taken}.yml", "id")]
