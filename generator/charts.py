@@ -128,6 +128,12 @@ def chain_lanes(portal: Portal, chain: Record) -> list[tuple[str, list[SegmentBo
 
 # --- investment statistics ------------------------------------------------------------------
 
+def stage_kind_label(portal: Portal, kind: str, projects: list[Record], lang: str) -> str:
+    """A common stage kind's label; for "other", the projects' own names of their stages."""
+    own = [text_plain(portal.stage_of(p).name, lang) for p in projects if portal.stage_of(p).kind == kind]
+    return kinds.label(kinds.STAGE_KINDS, kind, lang, own if kind == kinds.OTHER else ())
+
+
 def stage_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str, by_common_kind: bool) -> Chart | None:
     """Projects and amounts by stage, in the stages' declared order: the jurisdiction's own
     stages, or the common kinds (in their lifecycle order) across jurisdictions."""
@@ -135,8 +141,8 @@ def stage_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str
         return None
     if by_common_kind:
         order = list(kinds.STAGE_KINDS)
-        label = {kind: kinds.label(kinds.STAGE_KINDS, kind, lang) for kind in order}
-        key_of = lambda p: portal.entry(portal.jurisdiction_of(p).stages, p.stage).kind   # noqa: E731
+        label = {kind: stage_kind_label(portal, kind, projects, lang) for kind in order}
+        key_of = lambda p: portal.stage_of(p).kind   # noqa: E731
         group = "stage"
     else:
         stages = portal.jurisdiction_of(projects[0]).stages
@@ -252,8 +258,9 @@ def _figure(value: float) -> str:
 # --- regional distribution --------------------------------------------------------------------
 
 # Stage colours by common kind, in lifecycle order: legible on a light and a dark page.
-STAGE_COLOURS = {"planned": "#8e9aaf", "reserve": "#e0a030", "under_implementation": "#2f6fd0",
-                 "in_production": "#2e9d5b", "other": "#a05ca8"}
+STAGE_COLOURS = {"planned": "#8e9aaf", "signed": "#3a9e9e", "reserve": "#e0a030", "started": "#6f9fe6",
+                 "under_implementation": "#2f6fd0", "in_production": "#2e9d5b", "above_designated_size": "#1b6b3a",
+                 "other": "#a05ca8"}   # one per common stage kind (tests/test_glossary.py)
 BUBBLE = (6, 28)          # px: the smallest and the largest project bubble; area follows the amount
 
 
@@ -350,7 +357,9 @@ def _stage_series(portal: Portal, jurisdictions: list[Record], lang: str, by_kin
     """A scatter series per stage, in declared order: a jurisdiction's own stages, or the common
     kinds when the map spans several jurisdictions."""
     if by_kind:
-        named = [(kind, kinds.label(kinds.STAGE_KINDS, kind, lang), kind) for kind in kinds.STAGE_KINDS]
+        named = [(kind, kinds.label(kinds.STAGE_KINDS, kind, lang, [text_plain(s.name, lang) for j in jurisdictions
+                                                                     for s in j.stages if s.kind == kind]), kind)
+                 for kind in kinds.STAGE_KINDS]
     else:
         named = [(s.id, sentence_case(text_plain(s.name, lang), lang), s.kind) for s in jurisdictions[0].stages]
     return {key: {"type": "scatter", "name": name, "data": [], "z": 2,

@@ -6,7 +6,12 @@ without the generator knowing any jurisdiction's words. Each kind: (zh, en, desc
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from . import languages
+from .ui import separator
+
+OTHER = "other"   # a jurisdiction's word that no common kind fits
 
 ROLE_KINDS = {
     "general_chief": ("总链长", "general chain chief", "oversees all chains of a jurisdiction; held by a person"),
@@ -57,14 +62,21 @@ LIST_KINDS = {
     "key_technologies": ("关键核心技术清单", "key core technologies list", ""),
     "strengths_gaps": ("长板短板动态表", "strengths-and-gaps table", ""),
     "problem_ledger": ("问题台账", "problem ledger", ""),
+    "investor_pool": ("客商库", "investor pool", "investors to approach"),
+    "project_pool": ("项目库", "project pool", "projects to attract"),
     "other": ("其他清单", "other list", ""),
 }
 
+# In the order of a project's life: lists sort by it and charts follow it.
 STAGE_KINDS = {
     "planned": ("谋划", "planned", "in negotiation, not signed"),
+    "signed": ("签约", "signed", "a contract signed"),
     "reserve": ("储备", "reserve", "signed, not started, or in preparation"),
+    "started": ("开工", "started", "construction started"),
     "under_implementation": ("实施", "under implementation", "under construction"),
     "in_production": ("投产", "in production", "completed and producing"),
+    "above_designated_size": ("入规", "above designated size", "producing, with turnover above the statistical "
+                                                               "threshold for industrial enterprises"),
     "other": ("其他", "other", ""),
 }
 
@@ -118,7 +130,12 @@ TARGET_MEASURES = {
 }
 
 
-def label(table: dict, key: str, lang: str) -> str:
-    """A common kind's name, as a table cell or a label shows it: 谋划 / Planned."""
+def label(table: dict, key: str, lang: str, own: Iterable[str] = ()) -> str:
+    """A common kind's name, as a table cell or a label shows it: 谋划 / Planned.
+
+    "other" is never printed as a label: it stands for the jurisdictions' own words, `own`
+    (甲、乙), or for nothing."""
+    if key == OTHER:
+        return separator(lang).join(dict.fromkeys(word for word in own if word))
     zh, en, _ = table[key]
     return languages.pick({"zh": zh, "en": en[:1].upper() + en[1:]}, lang)

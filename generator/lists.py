@@ -30,14 +30,25 @@ class Column:
 
 @dataclass(frozen=True)
 class Filter:
-    key: str                 # its name in the form and the address; the row's data-<key>
+    key: str                 # its name in the form and the address
     value: str               # the row's field it compares
     shown: str               # the row's field its options show
     label: str               # an interface word
     scope: str = ""
+    attribute: str = ""      # the row's data attribute holding the value (data-<key> if "")
+    # In a list of one jurisdiction: the filter in the jurisdiction's own words (its own
+    # stages), where across jurisdictions the common kinds compare.
+    own: Filter | None = None
 
     def left_out(self, scope: str) -> bool:
         return _left_out(self.scope, scope)
+
+    def for_scope(self, scope: str) -> Filter:
+        return self.own if scope and self.own else self
+
+    @property
+    def data(self) -> str:
+        return self.attribute or self.key
 
 
 def _left_out(own: str, scope: str) -> bool:
@@ -63,9 +74,15 @@ COLUMNS = (
 )
 ON_PAGE = tuple(column for column in COLUMNS if column.on_page)
 
+def filters_for(scope: str) -> list[Filter]:
+    """The filters a list offers: those its rows do not all share, each in the list's words."""
+    return [f.for_scope(scope) for f in FILTERS if not f.left_out(scope)]
+
+
 FILTERS = (
     Filter("jurisdiction", "_jurisdiction", "jurisdiction", "jurisdiction", scope="jurisdiction"),
     Filter("chain", "_chain", "chain", "chain", scope="chain"),
-    Filter("stage", "_stage_kind", "stage_kind", "stage_kind"),
+    Filter("stage", "_stage_kind", "stage_kind", "stage_kind",
+           own=Filter("stage", "_stage", "_stage_name", "stage", attribute="stage-id")),
     Filter("zone", "_zone", "zone", "zone"),
 )

@@ -133,6 +133,10 @@ class Portal:
             return self.by_kind["jurisdiction"][record.jurisdiction]
         return record
 
+    def stage_of(self, project: Record) -> Record:
+        """A project's stage, as its jurisdiction declares it."""
+        return self.entry(self.jurisdiction_of(project).stages, project.stage)
+
     @staticmethod
     def entry(collection, eid: str | None) -> Record | None:
         """An entry of a declared collection (a role, a stage, a tier…) by id."""

@@ -73,14 +73,16 @@ def row(portal: Portal, project: Record, lang: str, dates: dict[str, str]) -> di
     return {
         "id": project.id, "project": text_plain(project.name, lang), "chain": text_plain(chain.name, lang),
         "jurisdiction": text_plain(jurisdiction.name, lang), "stage": stage_text,
-        "stage_kind": languages.pick({"zh": zh, "en": en}, lang), "amount": None if project.amount is None else float(project.amount),
+        # The common kind, to compare across jurisdictions; none where no kind fits ("other").
+        "stage_kind": "" if stage.kind == kinds.OTHER else languages.pick({"zh": zh, "en": en}, lang),
+        "amount": None if project.amount is None else float(project.amount),
         "location": text_plain(project.location, lang), "zone": text_plain(zone.name, lang) if zone else "",
         "investor": text_plain(project.investor, lang), "leader": text_plain(leader.name, lang) if leader else "",
         "contact": text_plain(project.contact, lang), "updated": dates[project.id],
         "illustrative": bool(project.illustrative), "url": of_record(project),
         # Not published as columns: the filters' keys.
         "_jurisdiction": jurisdiction.id, "_chain": chain.id, "_stage_kind": stage.kind, "_zone": project.zone or "",
-        "_stage": stage.id, "_stage_order": _stage_order(jurisdiction, stage),
+        "_stage": stage.id, "_stage_order": _stage_order(jurisdiction, stage), "_stage_name": text_plain(stage.name, lang),
     }
 
 
@@ -91,16 +93,23 @@ def _stage_order(jurisdiction: Record, stage: Record) -> int:
 
 
 
-def filter_options(rows: list[dict], name: str) -> list[tuple[str, str]]:
-    """The choices of one filter of a list: (value, label), each once, in the rows' order."""
-    declared = next(f for f in lists.FILTERS if f.key == name)
-    value_key, label_key = declared.value, declared.shown
+def filter_options(rows: list[dict], declared: lists.Filter, lang: str) -> list[tuple[str, str]]:
+    """The choices of one filter of a list: (value, label), each once, in the rows' order;
+    stages in their order (the lifecycle's, as the charts and the sorting have them)."""
     seen: dict[str, str] = {}
+    order: dict[str, int] = {}
+    own: list[str] = []   # the stages no common kind fits: shown by their own names
     for r in rows:
-        if r[value_key]:
-            seen.setdefault(r[value_key], r[label_key])
-    if name == "stage":      # in the lifecycle's order, as the charts and the sorting have them
-        return sorted(seen.items(), key=lambda item: list(kinds.STAGE_KINDS).index(item[0]))
+        value = r[declared.value]
+        if value:
+            seen.setdefault(value, r[declared.shown])
+            order.setdefault(value, r["_stage_order"])
+            if declared.value == "_stage_kind" and value == kinds.OTHER:
+                own.append(r["_stage_name"])
+    if own:
+        seen[kinds.OTHER] = kinds.label(kinds.STAGE_KINDS, kinds.OTHER, lang, own)
+    if declared.value in ("_stage_kind", "_stage"):
+        return sorted(seen.items(), key=lambda item: order[item[0]])
     return list(seen.items())
 
 

@@ -404,7 +404,8 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         example=lambda kind: _example(portal, kind),
         rows=lambda projects: [shared["project_rows"][p.id] for p in projects],
         table_rows=lambda rows: shared["table_rows"].html(rows, page.path),
-        list_columns=lists.ON_PAGE, list_filters=lists.FILTERS, page_size=lists.PAGE_SIZE, filter_options=filter_options,
+        list_columns=lists.ON_PAGE, list_filters=lists.filters_for, page_size=lists.PAGE_SIZE,
+        filter_options=lambda rows, declared: filter_options(rows, declared, lang),
         chain_lanes=lambda chain: charts.chain_lanes(portal, chain), separator=separator(lang),
         stage_stats=lambda projects, cid, common=False: charts.stage_stats(portal, projects, lang, cid, common),
         chain_stats=lambda projects, cid: charts.chain_stats(portal, projects, lang, cid),
@@ -469,9 +470,8 @@ def figures(portal: Portal, lang: str) -> dict:
     projects = portal.all("project")
     by_kind: dict[str, list] = {}
     for project in projects:
-        stage = portal.entry(portal.jurisdiction_of(project).stages, project.stage)
-        by_kind.setdefault(stage.kind, []).append(project)
-    by_stage = [(kind_label(kinds.STAGE_KINDS, kind, lang), len(by_kind[kind]),
+        by_kind.setdefault(portal.stage_of(project).kind, []).append(project)
+    by_stage = [(charts.stage_kind_label(portal, kind, by_kind[kind], lang), len(by_kind[kind]),
                  sum(p.amount or 0 for p in by_kind[kind])) for kind in kinds.STAGE_KINDS if kind in by_kind]
     recent = sorted(projects, key=lambda p: (portal.as_of[p.id], p.id), reverse=True)[:5]
     return {"jurisdictions": len(portal.jurisdictions), "chains": len(portal.all("chain")), "projects": len(projects),

@@ -19,8 +19,12 @@
     var count = list.querySelector("[data-count]");
     var pager = list.querySelector(".portal-pager");
     var pageSize = parseInt(list.getAttribute("data-page-size"), 10) || rows.length || 1;
-    // The list's filters, as generator/lists.py declares them; the form's fields, kept in the address.
-    var CHOICES = (list.getAttribute("data-filters") || "").split(" ").filter(Boolean);
+    // The list's filters, as generator/lists.py declares them ("stage:stage-id": the filter
+    // stage compares each row's data-stage-id); the form's fields, kept in the address.
+    var filters = (list.getAttribute("data-filters") || "").split(" ").filter(Boolean).map(function (f) { return f.split(":"); });
+    var CHOICES = filters.map(function (f) { return f[0]; });
+    var ATTRIBUTE = {};
+    filters.forEach(function (f) { ATTRIBUTE[f[0]] = "data-" + (f[1] || f[0]); });
     var FIELDS = ["q"].concat(CHOICES, ["min", "max", "sort"]);   // and "page"
     var headers = Array.prototype.slice.call(list.querySelectorAll("th[data-sort]"));
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
@@ -67,7 +71,7 @@
 
     var choiceValues = rows.map(function (row) {
       var values = {};
-      CHOICES.forEach(function (name) { values[name] = row.getAttribute("data-" + name); });
+      CHOICES.forEach(function (name) { values[name] = row.getAttribute(ATTRIBUTE[name]); });
       return values;
     });
     var amounts = rows.map(function (row) { return number(row.getAttribute("data-amount")); });
