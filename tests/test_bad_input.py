@@ -50,7 +50,7 @@ ERRORS = {
         "chains/linhai/seafood.yml:13: enterprises[0].segments[0]: expected one of the segments of this record"]),
     "stage, amount and date": ("bad-stage.yml", PROJECTS, [
         "content/projects/linhai.yml:4: stage: expected one of the stages of jurisdiction 'linhai' "
-        "(courting, contracted, groundbreaking)",
+        "(courting, contracted, groundbreaking, above-size, stalled)",
         "content/projects/linhai.yml:6: amount: expected a number from 0 to 1,000,000 (found -3)",
         "content/projects/linhai.yml:7: start: expected a date"]),
     "duplicate ids": ("duplicate-ids.yml", PEOPLE, ["content/people/linhai.yml:2: id: expected an id not used by "
@@ -62,7 +62,7 @@ ERRORS = {
     "a base map path out of content/maps": ("base-map-outside.yml", "content/jurisdictions/linhai.yml", [
         "content/jurisdictions/linhai.yml:6: base_map.file: expected a file in content/maps/"]),
     "a base map that is missing": ("base-map-unapproved.yml", "content/jurisdictions/linhai.yml", [
-        "content/jurisdictions/linhai.yml:21: base_map.file: expected a file inside content/maps/"]),
+        "content/jurisdictions/linhai.yml:22: base_map.file: expected a file inside content/maps/"]),
     "javascript: address": ("javascript-url.md", POLICY, [
         "content/policies/linhai-plan.md:8: url: expected a web address starting with http:// or https://"]),
     "YAML tags": ("yaml-tags.yml", UNITS, [
