@@ -54,7 +54,8 @@ SITE = schema.Struct("site-config", [
     schema.F("base_url", schema.SiteAddress(), "the published address, e.g. https://org.github.io/repo/ (the site also "
              "works under any other sub-path)", "发布地址，如 https://org.github.io/repo/", True),
     schema.F("copyright", schema.Text(), "footer line", "页脚版权行"),
-    schema.F("notice", schema.Text(), "a notice shown on the home page", "首页提示"),
+    schema.F("notice", schema.Text(), "a notice shown on the home page; {documents} in it is the number of policy "
+             "documents the portal cites", "首页提示；其中的 {documents} 显示门户引用的政策文件数"),
     schema.F("data_licence", schema.Str(max_length=200), "the licence of the published data, by name (e.g. CC BY 4.0)",
              "公开数据的许可协议名称"),
     schema.F("data_licence_url", schema.Url(), "where the licence text is", "许可协议文本的网址"),

@@ -81,8 +81,9 @@ def _required_values(kind, portal, rid, jurisdiction, chain, name) -> dict:
             "jurisdiction": jurisdiction, "chain": chain, "jurisdictions": [jurisdiction],
             "order": 1 + max((c.order for c in portal.chains_of(portal.get("jurisdiction", jurisdiction))), default=0)
             if kind == "chain" else None,
-            # A date is a fact: it stays a placeholder that check reports until it is written.
-            "date": PLACEHOLDER, "number": 1, "name": text_name, "title": text_name,
+            # A date and a jurisdiction's administrative level are facts: each stays a placeholder
+            # that check reports until it is written, never a guess.
+            "date": PLACEHOLDER, "level": PLACEHOLDER, "number": 1, "name": text_name, "title": text_name,
         }.get(declared.name, _TEXT if isinstance(declared.type, schema.Text) else
               # A required choice starts at the first option; the comment lists the others and the
               # record is marked illustrative until it cites a source.

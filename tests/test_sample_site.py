@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import content, page
+from conftest import REPO, content, page
 
 
 def chief_table_rows(site, lang_prefix=""):
@@ -153,3 +153,10 @@ def test_no_page_loads_anything_from_another_origin(sample_site):
             if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
                 continue
             assert not ref.startswith(("http:", "https:", "//")), (html, ref)
+
+
+def test_the_notice_counts_the_documents_it_cites(sample_site):
+    """The home notice's number of documents is counted from the portal, never typed."""
+    cited = len([p for p in (REPO / "content" / "policies").glob("*.md") if not p.name.endswith(".en.md")])
+    for prefix, words in (("", f"依据 {cited} 份公开政策文件"), ("en/", f"built from {cited} public policy documents")):
+        assert words in content(page(sample_site, prefix)).select_one(".portal-notice").get_text()

@@ -104,19 +104,27 @@ def test_new_templates_for_every_kind(portal):
     commands = [("chain", "--jurisdiction", "linhai", "--id", "linhai-a"), ("project", "--chain", "linhai-seafood",
                 "--id", "linhai-b"), ("unit", "--jurisdiction", "linhai", "--id", "linhai-c"),
                 ("person", "--jurisdiction", "linhai", "--id", "linhai-d"), ("task", "--jurisdiction", "linhai",
-                "--id", "linhai-e"), ("jurisdiction", "--id", "haibin"), ("policy", "--jurisdiction", "linhai",
-                "--id", "linhai-f")]
+                "--id", "linhai-e"), ("policy", "--jurisdiction", "linhai", "--id", "linhai-f"),
+                ("jurisdiction", "--id", "haibin")]
+    # Each in its own copy: a new policy's date and a new jurisdiction's level are left for the
+    # editor, and `new` refuses to add to a portal whose check fails.
+    pristine = portal.parent / "pristine"
+    shutil.copytree(portal, pristine)
     for args in commands:
-        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "new", *args], cwd=REPO,
+        root = portal if args[0] != "jurisdiction" else pristine
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "new", *args], cwd=REPO,
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, (args, result.stderr)
+    shutil.copy(pristine / "content" / "jurisdictions" / "haibin.yml", portal / "content" / "jurisdictions")
     assert "- id: linhai-b" in (portal / "content" / "projects" / "linhai.yml").read_text(encoding="utf-8")
     check = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "check"], cwd=REPO,
                            capture_output=True, text=True, timeout=120)
     # A date cannot be guessed: it is reported, not invented.
     assert "content/policies/linhai-f.md:8: date: expected a date" in check.stderr
-    assert "level: country  # administrative level (one of: country, province" in \
+    # Nor is a new jurisdiction's level: the template lists the levels, check asks for one.
+    assert "level: （待补充）  # administrative level (one of: country, province" in \
         (portal / "content" / "jurisdictions" / "haibin.yml").read_text(encoding="utf-8")
+    assert "content/jurisdictions/haibin.yml:5: level: expected one of: country, province" in check.stderr
     assert "warning: expected text in place of the placeholder （待补充）" in check.stderr
     again = subprocess.run([sys.executable, "-m", "generator", "--root", str(portal), "new", "chain", "--jurisdiction",
                             "nowhere", "--id", "x"], cwd=REPO, capture_output=True, text=True, timeout=120)
