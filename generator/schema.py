@@ -357,12 +357,15 @@ SOURCE = Struct("source", [
     F("at", Text(200), "where in the document (section, annex, table row)", "在文件中的位置（章节、附件、表格行）"),
 ], "where a fact comes from: {doc: policy id, at: {zh, en}}", "事实出处：{doc: 政策 id, at: {zh, en}}")
 
+# A remark shown where the record or entry is shown: what a document does not state, how a
+# figure was read. Every record kind and every entry a document describes has one.
+NOTE = F("note", Text(1000), "a remark shown with it, e.g. what the document does not state or how a figure "
+         "was read", "随之显示的说明，如文件未载明的事项、数字的读法")
 PROVENANCE = [
     F("source", SOURCE, "where the facts of this record come from", "本记录事实的出处"),
     F("illustrative", Bool(), "true for a record made up to show a feature; the site marks it",
       "示例数据填 true；网站会显著标注"),
-    F("note", Text(1000), "a remark shown with the record, e.g. what the document does not state",
-      "随记录显示的说明，如文件未载明的事项"),
+    NOTE,
 ]
 
 NAMED_ENTRY = [
@@ -379,6 +382,7 @@ TARGET = Struct("target", [
     F("unit", Text(200), "unit of the figure (e.g. 家 / enterprises, 亿元 / CNY 100m)", "单位（如 家、亿元）", True),
     F("year", Int(1949, 2100), "the year by which it is to be reached", "目标年份"),
     F("source", SOURCE, "where the target is stated", "目标出处"),
+    NOTE,
 ])
 
 TEXT_LIST = List(Text(1000))
@@ -461,13 +465,16 @@ JURISDICTION = Struct("jurisdiction", [
         F("frequency", Enum(kinds.FREQUENCY_KINDS, "frequency"), "how often", "频次", True),
         F("convener", Text(200), "who convenes or reports", "召集或报送主体"),
         F("description", Text(2000), "what happens", "内容"),
+        NOTE,
     ])), "meeting and reporting cadences", "会议与报告制度"),
     F("checklists", List(Struct("checklist", NAMED_ENTRY + [
         F("items", TEXT_LIST, "the items, in order", "各项内容（按顺序）", True),
+        NOTE,
     ])), "per-chain working checklists", "每条产业链的工作清单"),
     F("targets", List(TARGET), "its targets", "目标"),
     F("mechanisms", List(Struct("mechanism", NAMED_ENTRY + [
         F("description", Text(2000), "what it does", "内容"),
+        NOTE,
     ])), "its mechanisms or models", "工作机制或模式"),
     F("grouping", List(Struct("grouping level", NAMED_ENTRY)), "levels above a chain, outermost first (e.g. type, industry)", "产业链之上的分组层级，由外到内"),
     F("groups", List(Struct("group", NAMED_ENTRY + [
@@ -571,6 +578,7 @@ POLICY = Struct("policy", [
     F("summary", Text(2000), "a summary in your own words", "摘要（用自己的话）", True),
     F("url", Url(), "where the original is published", "原文网址"),
     F("illustrative", Bool(), "true for a made-up document", "示例数据填 true"),
+    NOTE,
 ])
 
 TASK = Struct("task", [

@@ -78,3 +78,13 @@ def test_content_is_escaped_everywhere(portal, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "linhai" / "chains" / "linhai-seafood" / "index.html") \
         .read_text(encoding="utf-8")
     assert LINHAI.exists()
+
+
+def test_every_note_the_content_holds_is_shown(linhai_site):
+    """A note on any record or entry (a checklist, a target, a cadence, a policy…) is shown where
+    it is: none is only in the files."""
+    notes = {m.group(1) for path in LINHAI.rglob("*") if path.suffix in (".yml", ".md")
+             for m in re.finditer(r"note: \{zh: ([^,}]+)", path.read_text(encoding="utf-8"))}
+    assert len(notes) >= 8
+    shown = " ".join(p.read_text(encoding="utf-8") for p in linhai_site.rglob("index.html") if "en" not in p.parts)
+    assert not [note for note in notes if note not in shown]
