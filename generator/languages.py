@@ -59,6 +59,10 @@ CONVERTERS = ("s2t", "s2tw", "s2twp", "s2hk")
 # The portal's languages, in order, the first at the site's root. Set once, when site-config.yml
 # is read (config.load_site_config), before anything is rendered; forked workers inherit it.
 _active: dict[str, Language] = {}
+# What every text on every page asks, as plain lookups (a function call per text showed in the
+# rendering time): the content text a language shows, whether it capitalises.
+CONTENT = {code: row.content for code, row in BUILT_IN.items()}
+CAPITALISE = {code for code, row in BUILT_IN.items() if row.capitalise}
 
 
 def use(rows: list[Language]) -> None:
@@ -67,7 +71,10 @@ def use(rows: list[Language]) -> None:
     for i, row in enumerate(rows):
         prefix = "" if i == 0 else (row.prefix or f"{row.code}/")
         _active[row.code] = Language(**{**row.__dict__, "prefix": prefix})
+        CONTENT[row.code] = row.content
+        (CAPITALISE.add if row.capitalise else CAPITALISE.discard)(row.code)
     catalogue.cache_clear()
+    WORDS.clear()
 
 
 def all_languages() -> list[Language]:
@@ -92,6 +99,9 @@ def codes() -> list[str]:
 def prefixes() -> dict[str, str]:
     """Each language's folder in the site, by code."""
     return {language.code: language.prefix for language in all_languages()}
+
+
+WORDS: dict[str, dict] = {}   # each language's catalogue, once read: ui() looks words up here
 
 
 @functools.lru_cache(maxsize=None)

@@ -14,6 +14,9 @@ from .load import RawRecord
 from .romanise import romanise
 
 
+_CONTENT = languages.CONTENT   # language → the content text it shows
+
+
 @dataclass(frozen=True)
 class Text:
     """Content text: the jurisdiction's own words (`zh`) and their English (`en`, None while a
@@ -24,7 +27,7 @@ class Text:
     FIELDS = ("zh", "en")   # as content writes them: {zh: …, en: …}
 
     def get(self, lang: str) -> str | None:
-        return self.zh if languages.get(lang).content == "zh" else self.en
+        return self.zh if _CONTENT[lang] == "zh" else self.en
 
 
 @dataclass(frozen=True)

@@ -60,23 +60,32 @@ SITE_PAGES = (
 
 def page_kinds() -> tuple[PageKind, ...]:
     """Every kind of page: the site's, then each record kind's, a jurisdiction's in their order."""
-    from . import schema
-    return _page_kinds(tuple(schema.KINDS.values()))
-
-
-@functools.lru_cache(maxsize=4)
-def _page_kinds(kinds: tuple) -> tuple[PageKind, ...]:
-    declared = [page for kind in kinds for page in kind.pages]
-    return SITE_PAGES + tuple(sorted(declared, key=lambda page: page.order))
+    return _table()[0]
 
 
 def by_name(name: str) -> PageKind:
-    return _by_name(page_kinds())[name]
+    return _table()[1][name]
 
 
-@functools.lru_cache(maxsize=4)
-def _by_name(kinds: tuple) -> dict[str, PageKind]:
-    return {kind.name: kind for kind in kinds}
+
+
+def _table() -> tuple:
+    # Asked for every link of every page: made once for the record kinds declared, again only
+    # when they change (a test declares one more).
+    declared = _record_kinds()
+    made_from = (len(declared), next(reversed(declared), None))
+    if _made["from"] != made_from:
+        pages = [page for kind in declared.values() for page in kind.pages]
+        kinds = SITE_PAGES + tuple(sorted(pages, key=lambda page: page.order))
+        _made.update({"from": made_from, "table": (kinds, {kind.name: kind for kind in kinds})})
+        _PATHS.update({kind.name: kind.path for kind in kinds})
+    return _made["table"]
+
+
+@functools.cache
+def _record_kinds() -> dict:
+    from . import schema   # schema declares the kinds' pages with PageKind: imported once, here
+    return schema.KINDS
 
 
 # Files beside the pages, by the same rule: one pattern each.
@@ -90,11 +99,18 @@ FILES = {
     "base_map": "assets/maps/{file}",          # a jurisdiction's reviewed base map (GeoJSON)
 }
 
+_made: dict = {"from": None}   # the table, and the record kinds it was made from
+_PATHS: dict[str, str] = dict(FILES)   # every page's and file's path pattern, by name
+
 
 def address(kind: str, **parts) -> str:
     """A page's or file's path under its language's root: address("chain", j="x", id="y")."""
-    pattern = FILES[kind] if kind in FILES else by_name(kind).path
-    return pattern.format(**parts)
+    try:
+        path = _PATHS[kind]
+    except KeyError:   # a kind declared since the table was made
+        _table()
+        path = _PATHS[kind]
+    return path.format(**parts) if parts else path
 
 
 def of_record(record, j: str | None = None) -> str:

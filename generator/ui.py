@@ -8,7 +8,15 @@ from . import languages
 
 
 def ui(key: str, lang: str) -> str:
-    return languages.catalogue(lang)[key]
+    try:
+        return _WORDS[lang][key]
+    except KeyError:
+        _WORDS[lang] = languages.catalogue(lang)
+        return _WORDS[lang][key]
+
+
+_WORDS = languages.WORDS
+_CAPITALISE = languages.CAPITALISE
 
 
 @dataclass(frozen=True)
@@ -66,19 +74,19 @@ def title_case(text: str) -> str:
 def sentence_case(text: str, lang: str) -> str:
     """English set where a label stands alone (a table cell, a list item) starts with a capital:
     content writes 'construction machinery' so that it reads well inside a sentence too."""
-    return text[:1].upper() + text[1:] if languages.get(lang).capitalise and text[:1].islower() else text
+    return text[:1].upper() + text[1:] if lang in _CAPITALISE and text[:1].islower() else text
 
 
 def heading_ui(key: str, lang: str) -> str:
     """An interface string set as a heading."""
     text = ui(key, lang)
-    return title_case(text) if languages.get(lang).capitalise else text
+    return title_case(text) if lang in _CAPITALISE else text
 
 
 def heading(value, lang: str) -> str:
     """Text set as a heading: English in title case; Chinese as written."""
     text = text_plain(value, lang)
-    return title_case(text) if languages.get(lang).capitalise and value is not None and value.get(lang) else text
+    return title_case(text) if lang in _CAPITALISE and value is not None and value.get(lang) else text
 
 
 # Chinese is set with full-width punctuation (甲、乙 · 出处：… · 已动工（新建）); each catalogue

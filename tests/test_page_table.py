@@ -56,5 +56,7 @@ def test_the_site_s_own_folders_are_reserved():
 @pytest.mark.parametrize("taken", ["feeds", "pagefind", "en"])
 def test_a_jurisdiction_may_not_take_a_folder_of_the_site(portal, taken):
     assert run_cli("new", "jurisdiction", "--id", taken, cwd=portal).returncode == 0
+    made = portal / "content" / "jurisdictions" / f"{taken}.yml"
+    made.write_text(made.read_text(encoding="utf-8").replace("level: （待补充）", "level: city"), encoding="utf-8")
     errors = check(portal).report.errors
     assert any(e.field == "id" and taken in e.found for e in errors), errors
