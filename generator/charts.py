@@ -130,8 +130,10 @@ def chain_lanes(portal: Portal, chain: Record) -> list[tuple[str, list[SegmentBo
 
 def stage_kind_label(portal: Portal, kind: str, projects: list[Record], lang: str) -> str:
     """A common stage kind's label; for "other", the projects' own names of their stages."""
-    own = [text_plain(portal.stage_of(p).name, lang) for p in projects if portal.stage_of(p).kind == kind]
-    return kinds.label(kinds.STAGE_KINDS, kind, lang, own if kind == kinds.OTHER else ())
+    if kind != kinds.OTHER:
+        return kinds.label(kinds.STAGE_KINDS, kind, lang)
+    stages = [portal.stage_of(p) for p in projects]
+    return kinds.label(kinds.STAGE_KINDS, kind, lang, [text_plain(s.name, lang) for s in stages if s.kind == kind])
 
 
 def stage_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str, by_common_kind: bool) -> Chart | None:
