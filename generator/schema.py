@@ -495,6 +495,9 @@ JURISDICTION = Struct("jurisdiction", [
     ]), "a reviewed base map for the regional distribution map; without one a schematic is drawn",
       "区域分布图的审核底图；未提供时绘制示意图"),
     F("chains_note", Text(2000), "what the documents say about its chains when they are not listed", "未列出产业链时的说明"),
+    F("chains_stated", Int(1, 10000), "how many chains its documents set up, when they do not name them (the "
+      "site says '16 chains, names not stated' beside any chain it lists)", "文件规定但未列出名称的产业链条数"
+      "（网站在已列出的产业链旁注明“16 条产业链，名称未载明”）"),
 ] + PROVENANCE)
 
 UNIT = Struct("unit", [

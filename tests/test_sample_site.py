@@ -160,3 +160,14 @@ def test_the_notice_counts_the_documents_it_cites(sample_site):
     cited = len([p for p in (REPO / "content" / "policies").glob("*.md") if not p.name.endswith(".en.md")])
     for prefix, words in (("", f"依据 {cited} 份公开政策文件"), ("en/", f"built from {cited} public policy documents")):
         assert words in content(page(sample_site, prefix)).select_one(".portal-notice").get_text()
+
+
+def test_chains_a_document_sets_without_naming_are_counted_beside_the_listed_ones(sample_site):
+    """Shanxi's plan sets 16 chains and names none: the two illustrative chains do not hide them."""
+    for prefix, stated, listed in (("", "16 条产业链（名称未载明）", "2 条产业链"),
+                                   ("en/", "16 chains (names not stated)", "2 chains")):
+        card = next(c for c in content(page(sample_site, prefix)).select(".portal-card")
+                    if "shanxi/" in c.h3.a["href"])
+        counts = [li.get_text(" ", strip=True) for li in card.select(".portal-counts li")]
+        assert counts[0] == stated and counts[1].startswith(listed), counts
+        assert stated in content(page(sample_site, prefix + "shanxi/")).get_text()
