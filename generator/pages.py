@@ -1,9 +1,9 @@
 """The site's pages and files, declared once: each kind's address, template, title and subject.
 
 The site's own pages are declared here; a record kind declares its pages with its fields
-(schema.KINDS), so a new kind brings its pages. `address` is the one place a path is made. The plan of pages (render.plan), the navigation,
-the ids a jurisdiction may not take, the templates' links (`url_for`), the charts' links and
-the downloads' links all come from these tables.
+(schema.KINDS), so a new kind brings its pages. `address` is the one place a path is made:
+the plan of pages (render.plan), the navigation, the ids a jurisdiction may not take, the
+templates' links (`url_for`), the charts' links and the downloads' links all come from it.
 """
 from __future__ import annotations
 
@@ -58,6 +58,21 @@ SITE_PAGES = (
 )
 
 
+# Files beside the pages, by the same rule: one pattern each.
+FILES = {
+    "download": "data/{key}.{ext}",            # a table as csv, json or xlsx (keys: dataset_key)
+    "data_file": "data/{name}",                # what describes the downloads: catalog, schemas
+    "feed": "feeds/{key}.atom",                # keys: feed_key
+    "schema": "schema/{name}.schema.json",     # a record kind's JSON Schema
+    "search_index": search_index.FOLDER + "/",
+    "assets": "assets/",
+    "base_map": "assets/maps/{file}",          # a jurisdiction's reviewed base map (GeoJSON)
+}
+
+_made: dict = {"from": None}   # the table, and the record kinds it was made from
+_PATHS: dict[str, str] = dict(FILES)   # every page's and file's path pattern, by name
+
+
 def page_kinds() -> tuple[PageKind, ...]:
     """Every kind of page: the site's, then each record kind's, a jurisdiction's in their order."""
     return _table()[0]
@@ -65,8 +80,6 @@ def page_kinds() -> tuple[PageKind, ...]:
 
 def by_name(name: str) -> PageKind:
     return _table()[1][name]
-
-
 
 
 def _table() -> tuple:
@@ -88,21 +101,6 @@ def _record_kinds() -> dict:
     return schema.KINDS
 
 
-# Files beside the pages, by the same rule: one pattern each.
-FILES = {
-    "download": "data/{key}.{ext}",            # a table as csv, json or xlsx (keys: dataset_key)
-    "data_file": "data/{name}",                # what describes the downloads: catalog, schemas
-    "feed": "feeds/{key}.atom",                # keys: feed_key
-    "schema": "schema/{name}.schema.json",     # a record kind's JSON Schema
-    "search_index": search_index.FOLDER + "/",
-    "assets": "assets/",
-    "base_map": "assets/maps/{file}",          # a jurisdiction's reviewed base map (GeoJSON)
-}
-
-_made: dict = {"from": None}   # the table, and the record kinds it was made from
-_PATHS: dict[str, str] = dict(FILES)   # every page's and file's path pattern, by name
-
-
 def address(kind: str, **parts) -> str:
     """A page's or file's path under its language's root: address("chain", j="x", id="y")."""
     try:
@@ -114,15 +112,13 @@ def address(kind: str, **parts) -> str:
 
 
 def of_record(record, j: str | None = None) -> str:
-    """The page of a record: a chain, project, policy, jurisdiction; a zone with its jurisdiction's id."""
+    """The page of a record (its kind's page of the same name); a zone's with its jurisdiction's id."""
     kind = record.record_type
     if kind == "jurisdiction":
-        return address("jurisdiction", j=record.id)
-    if kind == "zone":
-        return address("zone", j=j, id=record.id)
-    if kind == "chain":
-        return address("chain", j=record.jurisdiction, id=record.id)
-    return address(kind, id=record.id)
+        j = record.id
+    elif record.has("jurisdiction"):
+        j = record.jurisdiction
+    return address(kind, j=j, id=record.id)   # a pattern takes the parts it names
 
 
 def dataset_key(j: str | None = None, chain: str | None = None, table: str = "projects") -> str:
