@@ -73,7 +73,6 @@ def use(rows: list[Language]) -> None:
         _active[row.code] = Language(**{**row.__dict__, "prefix": prefix})
         CONTENT[row.code] = row.content
         (CAPITALISE.add if row.capitalise else CAPITALISE.discard)(row.code)
-    catalogue.cache_clear()
     WORDS.clear()
 
 
@@ -104,9 +103,14 @@ def prefixes() -> dict[str, str]:
 WORDS: dict[str, dict] = {}   # each language's catalogue, once read: ui() looks words up here
 
 
-@functools.lru_cache(maxsize=None)
 def catalogue(code: str) -> dict:
     """One language's interface words: its own catalogue, then each of its fallbacks'."""
+    if code not in WORDS:
+        WORDS[code] = _read_catalogue(code)
+    return WORDS[code]
+
+
+def _read_catalogue(code: str) -> dict:
     language = get(code)
     words: dict = {}
     for fallback in reversed(language.fallback):

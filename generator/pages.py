@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import Callable
 
-from . import search_index
+from . import languages, search_index
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,7 @@ def feed_key(j: str | None = None, chiefs: bool = False) -> str:
 
 
 def reserved() -> set[str]:
-    """The first folders of the site's own pages and files: no jurisdiction's id may take one."""
+    """The first folders of the site's own pages and files, and the languages' folders: no
+    jurisdiction's id may take one."""
     fixed = [kind.path for kind in page_kinds() if "{" not in kind.path.split("/")[0]] + list(FILES.values())
-    return {path.split("/")[0] + "/" for path in fixed if path}
+    return {path.split("/")[0] + "/" for path in fixed if path} | {p for p in languages.prefixes().values() if p}

@@ -120,7 +120,7 @@ def _page(kind: PageKind, path: str, title, origin: tuple, context: dict, headin
 
 def _refuse_duplicate_paths(pages: list[Page], report: Report) -> None:
     seen: dict[str, Page] = {}
-    taken = reserved() | set(languages.prefixes().values())
+    taken = reserved()
     for page in pages:
         other = seen.get(page.path)
         if page.kind.name == "jurisdiction" and page.path in taken:   # one message, not two

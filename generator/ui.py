@@ -8,11 +8,8 @@ from . import languages
 
 
 def ui(key: str, lang: str) -> str:
-    try:
-        return _WORDS[lang][key]
-    except KeyError:
-        _WORDS[lang] = languages.catalogue(lang)
-        return _WORDS[lang][key]
+    words = _WORDS.get(lang) or languages.catalogue(lang)
+    return words[key]
 
 
 _WORDS = languages.WORDS
