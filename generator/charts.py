@@ -25,7 +25,7 @@ from . import geojson, kinds, pages
 from .files import copy_if_changed
 from .model import Portal, Record
 from .report import Report, os_problem
-from .ui import amount, colon, semicolon, sentence_case, text_plain, ui
+from .ui import amount, colon, figure, semicolon, sentence_case, target_figure, target_short, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -223,18 +223,21 @@ def _illustrative_note(records: list[Record], lang: str) -> str:
 
 
 def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | None:
-    """Progress against the targets the portal can count (projects, amounts, chains)."""
+    """Progress against the targets the portal can count (projects, amounts, chains): each bar
+    is what the portal lists as a share of the target's figure (a floor's, a ceiling's, a
+    range's high end, with the range drawn as a band behind the bar)."""
     measurable = [t for t in jurisdiction.targets if t.measures]
     if not measurable:
         return None
     projects = portal.of_jurisdiction("project", jurisdiction)
-    current = {"project_count": len(projects), "project_amount": round(sum(p.amount or 0 for p in projects), 2),
-               "chain_count": len(portal.chains_of(jurisdiction))}
+    current = [_counted(portal, jurisdiction, projects, t) for t in measurable]
     labels = [sentence_case(text_plain(t.name, lang), lang) for t in measurable]
+    goals = [t.value if t.value is not None else t.max if t.max is not None else t.min for t in measurable]
     # One measure for targets of different units (chains, projects, amounts): the share reached,
     # each bar labelled with its own figures.
-    shares = [{"value": round(min(current[t.measures] / t.value, 1) * 100, 1) if t.value else 0,
-               "label": {"formatter": f"{_figure(current[t.measures])} / {_figure(t.value)}"}} for t in measurable]
+    shares = [{"value": round(min(now / goal, 1) * 100, 1) if goal else 0,
+               "label": {"formatter": f"{figure(now)} / {target_short(t, lang)}"}}
+              for t, now, goal in zip(measurable, current, goals)]
     bar = Bar()
     bar.add_xaxis(labels)
     bar.add_yaxis(_label(lang, "share_reached"), shares, bar_max_width=22,
@@ -243,9 +246,13 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
     bar.set_global_opts(legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis"),
                         xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=_category_axis())
     options = _options(bar)
-    options["grid"] = {"left": 0, "right": 72, "top": 16, "bottom": 8, "containLabel": True}
+    bands = _range_bands(measurable, lang)
+    if bands:   # the share's bar laid over its band: the last bar series sets the gap for all
+        options["series"] = bands + [dict(options["series"][0], barGap="-100%")]
+    options["grid"] = {"left": 0, "right": 84, "top": 16, "bottom": 8, "containLabel": True}
     options["yAxis"][0]["axisLabel"] = dict(options["yAxis"][0].get("axisLabel", {}), width=140, overflow="break")
-    rows = [[text_plain(t.name, lang), current[t.measures], t.value, t.year or ""] for t in measurable]
+    rows = [[text_plain(t.name, lang), figure(now), target_figure(t, lang), t.year or ""]
+            for t, now in zip(measurable, current)]
     made_up = list(projects) + list(portal.chains_of(jurisdiction))
     return Chart(f"chart-targets-{jurisdiction.id}", options, _label(lang, "progress_caption"),
                  [_label(lang, "target"), _label(lang, "in_portal"), _label(lang, "value"), _label(lang, "year")],
@@ -253,8 +260,30 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
                  note=_label(lang, "progress_illustrative") if any(r.illustrative for r in made_up) else "")
 
 
-def _figure(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def _counted(portal: Portal, jurisdiction: Record, projects: list[Record], target: Record) -> float:
+    """What the portal lists against a target; for a yearly figure, the projects started in its year."""
+    if target.measures == "chain_count":
+        return len(portal.chains_of(jurisdiction))
+    if target.per_year:
+        projects = [p for p in projects if p.start and p.start[:4] == str(target.year)]
+    if target.measures == "project_count":
+        return len(projects)
+    return round(sum(p.amount or 0 for p in projects), 2)
+
+
+def _range_bands(targets: list[Record], lang: str) -> list[dict]:
+    """For a target given as a range (24–40), a pale band from its low end to its high end
+    behind the bar: two stacked bars, the first invisible, laid under the share's bar."""
+    if not any(t.min is not None and t.max is not None for t in targets):
+        return []
+    low = [round(t.min / t.max * 100, 1) if t.min is not None and t.max else 0 for t in targets]
+    band = [round(100 - start, 1) if t.min is not None and t.max else 0 for t, start in zip(targets, low)]
+    common = {"type": "bar", "stack": "range", "barMaxWidth": 22, "barGap": "-100%", "silent": True,
+              "tooltip": {"show": False}}
+    return [dict(common, name="", data=low, itemStyle={"color": "transparent"}),
+            dict(common, name=_label(lang, "target_range_band"), data=band,
+                 itemStyle={"color": "rgba(47, 111, 208, 0.18)", "borderColor": "rgba(47, 111, 208, 0.6)",
+                            "borderType": "dashed", "borderWidth": 1})]
 
 
 # --- regional distribution --------------------------------------------------------------------

@@ -21,6 +21,7 @@ _OWNED = ("unit", "person", "chain")
 def check(root: Path, portal: Portal, report: Report) -> None:
     _references_stay_in_their_jurisdiction(portal, report)
     _chains_are_filed_under_their_jurisdiction(portal, report)
+    _areas_lie_within_their_jurisdiction(portal, report)
     _names_tell_records_apart(portal, report)
     _task_numbers_are_unique(portal, report)
     _projects_start_before_they_end(portal, report)
@@ -69,6 +70,16 @@ def _chains_are_filed_under_their_jurisdiction(portal: Portal, report: Report) -
             report.error(chain.origin[0], chain.origin[1], "jurisdiction",
                          f"a chain filed in {folder}/{chain.jurisdiction}/, the folder of its jurisdiction",
                          f"存放在其辖区文件夹 {folder}/{chain.jurisdiction}/ 中的产业链", f"'{chain.jurisdiction}'")
+
+
+def _areas_lie_within_their_jurisdiction(portal: Portal, report: Report) -> None:
+    """An area of the industrial layout that has its own pages is a jurisdiction under this one."""
+    for j in portal.jurisdictions:
+        for area in j.areas:
+            if area.jurisdiction and portal.get("jurisdiction", area.jurisdiction).parent != j.id:
+                report.error(area.origin[0], area.origin[1], "jurisdiction",
+                             f"a jurisdiction whose parent is '{j.id}' (an area lies within its jurisdiction)",
+                             f"上级为 '{j.id}' 的辖区（区域须在本辖区之内）", f"'{area.jurisdiction}'")
 
 
 # --- names and numbers -------------------------------------------------------------------------

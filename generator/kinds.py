@@ -95,6 +95,15 @@ FREQUENCY_KINDS = {
     "half_yearly": ("每半年", "half-yearly", ""),
     "yearly": ("每年", "yearly", ""),
     "ad_hoc": ("适时", "as needed", ""),
+    "regular": ("定期（间隔未载明）", "regularly (interval not stated)", "the document says regularly, not how often"),
+}
+
+# The industrial layout: the areas a jurisdiction assigns industries to, and named belts across them.
+AREA_KINDS = {
+    "county": ("县（市）", "county", "a county or county-level city"),
+    "district": ("区", "district", "a city district"),
+    "belt": ("产业带", "industrial belt", "a named belt or corridor running through several areas"),
+    "other": ("其他", "other", "any other area; its own name is shown"),
 }
 
 LEVEL_KINDS = {

@@ -24,8 +24,8 @@ from .model import Portal, Text
 from .pages import PageKind, address, dataset_key, feed_key, of_record, page_kinds, reserved
 from .report import Report
 from .opendata import datasets, filter_options, portal_about, schema_org
-from .ui import (Phrase, amount, colon, count, document_title, heading, heading_ui, parenthesised, pending_text,
-                 place_in_document, sentence_case, separator, text_plain, ui)
+from .ui import (Phrase, amount, colon, count, document_title, figure, heading, heading_ui, parenthesised, pending_text,
+                 place_in_document, sentence_case, separator, target_figure, text_plain, ui)
 
 THEME_PAGES = Path(__file__).resolve().parent.parent / "theme" / "pages"
 
@@ -412,7 +412,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         target_progress=lambda j: charts.target_progress(portal, j, lang),
         regional_map=lambda js, cid, base=None: charts.regional_map(portal, js, lang, cid, base),
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
-        number=lambda value: f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}",
+        number=figure, target_figure=lambda target: target_figure(target, lang),
         chief_changes=lambda j: history.of_jurisdiction(portal.chief_changes, j),
         change_holder=fragments.change_holder,
         schema_org=lambda j=None: Markup(schema_org(portal, lang, config.base_url + languages.get(lang).prefix, page.path,

@@ -316,8 +316,12 @@ class Field:
 class Struct(Type):
     """A mapping with declared fields; any other key is an error."""
 
-    def __init__(self, name: str, fields: list[Field], en: str = "", zh: str = "", name_zh: str = ""):
+    def __init__(self, name: str, fields: list[Field], en: str = "", zh: str = "", name_zh: str = "",
+                 rules: tuple = ()):
         self.name, self.fields = name, {f.name: f for f in fields}
+        # Checks across fields (a range's ends, one of two fields): each takes the mapping as
+        # read and gives (field, Problem) pairs.
+        self.rules = rules
         self.name_zh = name_zh or STRUCT_NAMES_ZH.get(name, name)
         self.en = en or f"a mapping ({name})"
         self.zh = zh or f"映射（{self.name_zh}）"
@@ -342,7 +346,7 @@ STRUCT_NAMES_ZH = dict(KIND_NAMES_ZH, **{
     "source": "出处", "target": "目标", "coordinates": "经纬度", "role": "角色", "body": "机构", "map kind": "图谱种类",
     "list kind": "清单种类", "stage": "阶段", "substage": "阶段子类", "tier": "企业梯队", "cadence": "会议与报告制度",
     "checklist": "工作清单", "mechanism": "工作机制", "grouping level": "分组层级", "group": "分组", "zone": "园区",
-    "base map": "底图", "segment": "环节", "chief assignment": "链长分工", "unit assignment": "单位分工",
+    "base map": "底图", "process": "工作流程", "step": "步骤", "area": "区域", "segment": "环节", "chief assignment": "链长分工", "unit assignment": "单位分工",
     "enterprise": "企业", "list": "清单", "milestone": "进度节点", "site-config": "站点设置"})
 
 
@@ -368,22 +372,70 @@ PROVENANCE = [
     NOTE,
 ]
 
+# Where a document describes an entry (a role, a body, a process…): shown beside the entry.
+ENTRY_PROVENANCE = [
+    F("source", SOURCE, "where the document says it", "文件出处"),
+    NOTE,
+]
+
 NAMED_ENTRY = [
     F("id", Id(), "identifier used by other fields", "供其他字段引用的标识", True),
     F("name", Text(200), "the jurisdiction's own word, and its English", "本辖区自己的用词及英文", True),
 ]
+
+def _figure_shape(value) -> list:
+    """A target's figure is one number (`value`, perhaps `approximate`), a floor (`min`), a
+    ceiling (`max`) or a range (both): exactly one of these shapes, in order."""
+    problems = []
+    number = lambda key: isinstance(value.get(key), (int, float)) and not isinstance(value.get(key), bool)  # noqa: E731
+    if "value" in value and ("min" in value or "max" in value):
+        problems.append(("value", Problem("either value, or min and/or max (a floor, a ceiling or a range)",
+                                          "value，或 min 和/或 max（下限、上限或区间），二者择一",
+                                          "value with min or max", "value 与 min 或 max 同时出现")))
+    elif not any(key in value for key in ("value", "min", "max")):
+        problems.append(("value", Problem("the figure: value, or min and/or max", "目标数值：value，或 min 和/或 max",
+                                          "the field is missing", "缺少此字段")))
+    if number("min") and number("max") and value["min"] > value["max"]:
+        problems.append(("max", Problem(f"a number not below min ({_number(value['min'])})",
+                                        f"不小于 min（{_number(value['min'])}）的数", *show(value["max"]))))
+    if value.get("approximate") is True and "value" not in value:
+        problems.append(("approximate", Problem("approximate only with value ('about 30'); a range is min and max",
+                                                "approximate 只与 value 一起使用（“约 30”）；区间请用 min 和 max",
+                                                "approximate without value", "没有 value")))
+    # The portal counts a whole jurisdiction's projects or chains, and a yearly figure those of its year.
+    if "measures" in value and "per" in value:
+        problems.append(("per", Problem("no per with measures: the portal counts the whole jurisdiction, not per "
+                                        "chain or city", "有 measures 时不填 per：门户按整个辖区统计，不按产业链或城市",
+                                        *show(value["per"]))))
+    if "measures" in value and value.get("per_year") is True and "year" not in value:
+        problems.append(("year", Problem("the year a yearly figure with measures is for (its projects are counted by "
+                                         "start date)", "有 measures 的每年目标须填所指年份（按项目开始日期统计）",
+                                         "the field is missing", "缺少此字段")))
+    return problems
+
 
 TARGET = Struct("target", [
     F("id", Id(), "identifier", "标识", True),
     F("measures", Enum(kinds.TARGET_MEASURES, "measure"), "what the portal can count against it, if anything",
       "门户可据以统计进度的口径（若有）"),
     F("name", Text(200), "what is counted", "指标名称", True),
-    F("value", Number(0, 10**12), "the target figure", "目标数值", True),
+    F("value", Number(0, 10**12), "the target figure, when it is one number (else min and/or max)",
+      "目标数值为单一数字时填写（否则填 min 和/或 max）"),
+    F("min", Number(0, 10**12), "at least this (不少于, 以上, 突破); with max, the low end of a range (24–40)",
+      "不少于此数（以上、突破）；与 max 一起为区间下限（如 24–40）"),
+    F("max", Number(0, 10**12), "at most this (不超过); with min, the high end of a range",
+      "不超过此数；与 min 一起为区间上限"),
+    F("approximate", Bool(), "true when the document gives the value as approximate (约, 左右)", "文件表述为约数（约、左右）时填 true"),
+    F("per_year", Bool(), "true when the figure is to be reached every year (每年 5–10 家)", "每年须达到的数（如 每年 5–10 家）填 true"),
+    F("per", Text(200), "what else the figure is counted per, in the document's words (每条产业链 / each chain)",
+      "按什么计（文件原话，如 每条产业链）"),
     F("unit", Text(200), "unit of the figure (e.g. 家 / enterprises, 亿元 / CNY 100m)", "单位（如 家、亿元）", True),
-    F("year", Int(1949, 2100), "the year by which it is to be reached", "目标年份"),
+    F("year", Int(1949, 2100), "the year by which it is to be reached (for a yearly figure: the year it is for)",
+      "目标年份（每年的目标：所指年份）"),
     F("source", SOURCE, "where the target is stated", "目标出处"),
     NOTE,
-])
+], "a target: {id, name, value (or min / max), unit, …}", "目标：{id, name, value（或 min / max）, unit, …}",
+   rules=(_figure_shape,))
 
 TEXT_LIST = List(Text(1000))
 
@@ -391,6 +443,36 @@ COORDINATES = Struct("coordinates", [
     F("lon", Number(-180, 180), "longitude in degrees, east positive, west negative", "经度（东经为正，西经为负）", True),
     F("lat", Number(-90, 90), "latitude in degrees, north positive, south negative", "纬度（北纬为正，南纬为负）", True),
 ])
+
+
+def _step_has_a_doer(value) -> list:
+    if any(key in value for key in ("body", "role", "by")):
+        return []
+    return [("body", Problem("who does the step: body (one of the jurisdiction's bodies), role (one of its roles) or "
+                             "by (the document's words)", "步骤的执行者：body（本辖区机构之一）、role（本辖区角色之一）"
+                             "或 by（文件原话）", "no body, role or by", "没有 body、role 或 by"))]
+
+
+PROCESS = Struct("process", NAMED_ENTRY + [
+    F("steps", List(Struct("step", [
+        F("name", Text(200), "what the step is (collect, assign, feed back, close out)", "步骤名称（如收集、交办、反馈、销号）", True),
+        F("body", LocalRef("bodies"), "the body that does it, one of the jurisdiction's bodies", "执行机构（本辖区机构之一）"),
+        F("role", LocalRef("roles"), "the role that does it, one of the jurisdiction's roles", "执行角色（本辖区角色之一）"),
+        F("by", Text(200), "who does it, in the document's words, when no body or role fits", "执行主体（无对应机构或角色时按文件原话）"),
+        F("description", Text(2000), "what is done", "内容"),
+    ], "a step: {name, body or role or by, description}", "步骤：{name, body 或 role 或 by, description}",
+        rules=(_step_has_a_doer,)), 1), "the steps, in order; each names who does it", "步骤（按顺序），每步写明执行者", True),
+] + ENTRY_PROVENANCE)
+
+AREA = Struct("area", NAMED_ENTRY + [
+    F("kind", Enum(kinds.AREA_KINDS, "area kind"), "the common kind: county, district or belt", "通用类型：县（市）、区或产业带", True),
+    F("develops", TEXT_LIST, "what it is to develop, one item each, in the document's words", "重点发展方向，每项一条（按文件表述）"),
+    F("chains", List(Ref("chain")), "the jurisdiction's chains it is to host", "承载的本辖区产业链"),
+    F("spans", List(LocalRef("areas")), "for a belt: the jurisdiction's areas it runs through", "产业带经过的本辖区区域"),
+    F("jurisdiction", Ref("jurisdiction"), "the area's own jurisdiction in the portal, if it has one; it must be "
+      "under this one", "该区域在本门户中的辖区（若有）；须为本辖区的下级"),
+    F("description", Text(2000), "what the document says of it", "文件中的表述"),
+] + ENTRY_PROVENANCE)
 
 
 # --- record kinds --------------------------------------------------------------------------
@@ -439,13 +521,13 @@ JURISDICTION = Struct("jurisdiction", [
         F("holder", Text(200), "who holds it, as the document says (e.g. the governor)", "由谁担任（按文件表述）"),
         F("duties", TEXT_LIST, "its duties, one per item", "职责，每项一条"),
         F("first_named_leads", Bool(), "true when the first unit named in this role leads", "排第一的为牵头单位时填 true"),
-    ])), "the roles it defines", "本辖区设立的角色"),
+    ] + ENTRY_PROVENANCE)), "the roles it defines", "本辖区设立的角色"),
     F("bodies", List(Struct("body", NAMED_ENTRY + [
         F("kind", Enum(kinds.BODY_KINDS, "body kind"), "the common kind", "通用机构类型", True),
         F("head", Text(200), "who heads it", "负责人"),
         F("seat", Ref("unit"), "the unit that houses it", "设在哪个单位"),
         F("duties", TEXT_LIST, "its duties", "职责"),
-    ])), "its bodies: leading group, offices, task forces, expert groups", "机构：领导小组、办公室、专班、专家组"),
+    ] + ENTRY_PROVENANCE)), "its bodies: leading group, offices, task forces, expert groups", "机构：领导小组、办公室、专班、专家组"),
     F("map_kinds", List(Struct("map kind", NAMED_ENTRY + [
         F("kind", Enum(kinds.MAP_KINDS, "map kind"), "the common kind", "通用图谱类型", True),
     ])), "the kinds of maps it keeps for each chain", "每条产业链编制的图谱种类"),
@@ -465,17 +547,18 @@ JURISDICTION = Struct("jurisdiction", [
         F("frequency", Enum(kinds.FREQUENCY_KINDS, "frequency"), "how often", "频次", True),
         F("convener", Text(200), "who convenes or reports", "召集或报送主体"),
         F("description", Text(2000), "what happens", "内容"),
-        NOTE,
-    ])), "meeting and reporting cadences", "会议与报告制度"),
+    ] + ENTRY_PROVENANCE)), "meeting and reporting cadences", "会议与报告制度"),
     F("checklists", List(Struct("checklist", NAMED_ENTRY + [
         F("items", TEXT_LIST, "the items, in order", "各项内容（按顺序）", True),
-        NOTE,
-    ])), "per-chain working checklists", "每条产业链的工作清单"),
+    ] + ENTRY_PROVENANCE)), "per-chain working checklists", "每条产业链的工作清单"),
     F("targets", List(TARGET), "its targets", "目标"),
     F("mechanisms", List(Struct("mechanism", NAMED_ENTRY + [
         F("description", Text(2000), "what it does", "内容"),
-        NOTE,
-    ])), "its mechanisms or models", "工作机制或模式"),
+    ] + ENTRY_PROVENANCE)), "its mechanisms or models", "工作机制或模式"),
+    F("processes", List(PROCESS), "its processes, as ordered steps (e.g. problem handling: collect, assign, "
+      "feed back, close out)", "工作流程，按步骤（如问题办理：收集、交办、反馈、销号）"),
+    F("areas", List(AREA), "the industrial layout: counties, districts and named belts, and what each is to develop",
+      "产业布局：县（市、区）和产业带及各自的发展方向"),
     F("grouping", List(Struct("grouping level", NAMED_ENTRY)), "levels above a chain, outermost first (e.g. type, industry)", "产业链之上的分组层级，由外到内"),
     F("groups", List(Struct("group", NAMED_ENTRY + [
         F("level", LocalRef("grouping"), "which grouping level", "所属分组层级", True),

@@ -128,6 +128,42 @@ def count(n: int, key: str, lang: str) -> str:
     return form.format(n=f"{n:,}")
 
 
+def figure(value: float) -> str:
+    """A count or a figure: 1,200 or 12.50."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def target_figure(target, lang: str) -> str:
+    """A target's figure as its document says it: 约 30 家, 不少于 100 家, 24–40 家, 每年 5–10 家,
+    1–2 个（每条产业链）."""
+    text = ui(_shape(target), lang).format(n=figure(_goal(target)), low=figure(target.min or 0),
+                                           unit=text_plain(target.unit, lang))
+    if target.per_year:   # 每年 5–10 家, 每年不少于 2 个: a space before a figure, none before a word
+        text = ui("target_a_year", lang).format(figure=text, space=" " if text[:1].isdigit() else "")
+    if target.per:
+        text += parenthesised(text_plain(target.per, lang), lang)
+    return text
+
+
+def target_short(target, lang: str) -> str:
+    """The same figure where a chart's label has room for little: ≈30, ≥100, 24–40, 5–10/年."""
+    text = ui(_shape(target) + "_short", lang).format(n=figure(_goal(target)), low=figure(target.min or 0))
+    return ui("target_a_year_short", lang).format(figure=text) if target.per_year else text
+
+
+def _shape(target) -> str:
+    if target.value is not None:
+        return "target_about" if target.approximate else "target_exactly"
+    if target.min is not None and target.max is not None:
+        return "target_range"
+    return "target_at_least" if target.min is not None else "target_at_most"
+
+
+def _goal(target) -> float:
+    """The figure progress is measured against: the value, a floor, a ceiling, a range's high end."""
+    return target.value if target.value is not None else target.max if target.max is not None else target.min
+
+
 def amount(value: float | None) -> str:
     """An amount in 100 million yuan, as every page, chart table, feed and download shows it:
     two decimals, thousands separated (12.50, 1,230.00)."""

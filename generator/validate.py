@@ -77,6 +77,10 @@ def _check_struct(struct, value, field, record, report, refs):
         if declared is None or (item is None and not declared.required):
             continue
         _check(declared.type, item, value.lines[key], prefix + key, record, report, refs, value)
+    for rule in struct.rules:
+        for name, problem in rule(value):
+            report.error(record.path, value.lines.get(name, value.line), prefix + name, problem.expected_en,
+                         problem.expected_zh, problem.found, problem.found_zh or "")
 
 
 def _check_text(type_, value, field, record, report):

@@ -53,6 +53,21 @@ ERRORS = {
         "(courting, contracted, groundbreaking, above-size, stalled)",
         "content/projects/linhai.yml:6: amount: expected a number from 0 to 1,000,000 (found -3)",
         "content/projects/linhai.yml:7: start: expected a date"]),
+    "a target's figure in a shape no document uses": ("target-shapes.yml", CHAIN, [
+        "chains/linhai/seafood.yml:6: targets[0].max: expected a number not below min (40) (found 24)",
+        "chains/linhai/seafood.yml:7: targets[1].value: expected either value, or min and/or max",
+        "chains/linhai/seafood.yml:8: targets[2].approximate: expected approximate only with value",
+        "chains/linhai/seafood.yml:9: targets[3].value: expected the figure: value, or min and/or max",
+        "chains/linhai/seafood.yml:10: targets[4].year: expected the year a yearly figure with measures is for",
+        "chains/linhai/seafood.yml:11: targets[5].per: expected no per with measures"]),
+    "a step nobody does, an area outside the layout": ("processes-and-areas.yml", "content/jurisdictions/linhai.yml", [
+        "content/jurisdictions/linhai.yml:12: processes[0].steps[1].body: expected who does the step: body",
+        "content/jurisdictions/linhai.yml:13: processes[0].steps[2].body: expected one of the bodies of this record "
+        "(office) (found 'secretariat')",
+        "content/jurisdictions/linhai.yml:14: processes[1].steps: expected a list of a step",
+        "content/jurisdictions/linhai.yml:16: areas[0].kind: expected one of: county, district, belt, other",
+        "content/jurisdictions/linhai.yml:17: areas[1].spans[1]: expected one of the areas of this record "
+        "(donggang, coast) (found 'nanshan')"]),
     "duplicate ids": ("duplicate-ids.yml", PEOPLE, ["content/people/linhai.yml:2: id: expected an id not used by "
                                                      "another person (also in content/people/linhai.yml:1)"]),
     "not UTF-8 (GBK)": ("gbk.yml", UNITS, ["content/units/linhai.yml:3: expected UTF-8 text"]),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as pipeline
-from generator import render
+from generator import charts, render, ui
 
 CONFIG = "title: {zh: 测试}\ndescription: {zh: 测试}\nbase_url: https://example.org/p/\n"
 CITY = """\
@@ -99,3 +99,56 @@ def test_a_jurisdiction_may_not_take_an_address_of_the_site(tmp_path, taken):
         (root / name).write_text(text, encoding="utf-8")
     errors = pipeline.check(root).report.errors
     assert [(e.path, e.field) for e in errors] == [(f"content/jurisdictions/{taken}.yml", "id")]
+
+
+def _write(root: Path, files: dict[str, str]) -> pipeline.Checked:
+    for name, text in {"site-config.yml": CONFIG, "content/people/city.yml": PEOPLE, **files}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return pipeline.check(root)
+
+
+def test_an_area_with_its_own_pages_lies_within_its_jurisdiction(tmp_path):
+    """An area of the layout may be a jurisdiction of the portal: one under this one, never beside it."""
+    town = "id: {id}\nname: {{zh: {id}}}\nlevel: county\nsummary: {{zh: 测试。}}\nillustrative: true\n{parent}"
+    areas = "areas:\n  - {id: east, name: {zh: 东区}, kind: district, jurisdiction: east}\n" \
+            "  - {id: west, name: {zh: 西区}, kind: district, jurisdiction: west}\n"
+    errors = _write(tmp_path, {"content/jurisdictions/city.yml": CITY + areas,
+                               "content/jurisdictions/east.yml": town.format(id="east", parent="parent: city\n"),
+                               "content/jurisdictions/west.yml": town.format(id="west", parent="")}).report.errors
+    assert [(e.path, e.line, e.field) for e in errors] == [("content/jurisdictions/city.yml", 15, "jurisdiction")]
+    assert "a jurisdiction whose parent is 'city'" in errors[0].format()
+
+
+@pytest.mark.parametrize("figure, zh, en, short", [
+    ("value: 30", "30 家", "30 firms", "30"),
+    ("value: 30, approximate: true", "约 30 家", "about 30 firms", "≈30"),
+    ("min: 100", "不少于 100 家", "at least 100 firms", "≥100"),
+    ("max: 5", "不超过 5 家", "at most 5 firms", "≤5"),
+    ("min: 24, max: 40", "24–40 家", "24–40 firms", "24–40"),
+    ("min: 5, max: 10, per_year: true", "每年 5–10 家", "5–10 firms a year", "5–10/年"),
+    ("min: 1, max: 2, per: {zh: 每条产业链, en: each chain}", "1–2 家（每条产业链）", "1–2 firms (each chain)", "1–2"),
+])
+def test_a_target_reads_as_its_document_gives_it(tmp_path, figure, zh, en, short):
+    target = f"targets:\n  - {{id: t, name: {{zh: 企业, en: firms}}, {figure}, unit: {{zh: 家, en: firms}}}}\n"
+    checked = portal_from(tmp_path, {"content/jurisdictions/city.yml": CITY + target})
+    made = checked.portal.get("jurisdiction", "city").targets[0]
+    assert (ui.target_figure(made, "zh"), ui.target_figure(made, "en"), ui.target_short(made, "zh")) == (zh, en, short)
+
+
+def test_progress_is_drawn_against_each_target_s_own_figure(tmp_path):
+    """A range's bar is the share of its high end, over a band from its low end; a yearly
+    figure counts only the projects started in its year."""
+    city = CITY + "stages:\n  - {id: s, name: {zh: 实施}, kind: under_implementation}\ntargets:\n" \
+        "  - {id: r, measures: project_count, name: {zh: 项目}, min: 2, max: 8, unit: {zh: 个}}\n" \
+        "  - {id: y, measures: project_count, name: {zh: 当年项目}, min: 2, per_year: true, year: 2025, unit: {zh: 个}}\n"
+    projects = "".join(f"- {{id: p{i}, chain: one, name: {{zh: 项目{i}}}, stage: s, start: '{year}', illustrative: true}}\n"
+                       for i, year in enumerate(["2024", "2025", "2025", "2026"]))
+    checked = portal_from(tmp_path, {"content/jurisdictions/city.yml": city, "content/projects/city.yml": projects,
+                                     "chains/city/one.yml": chain("one", 1, "industry", "a")})
+    chart = charts.target_progress(checked.portal, checked.portal.get("jurisdiction", "city"), "en")
+    low, band, shares = chart.options["series"]
+    assert [s["value"] for s in shares["data"]] == [50.0, 100.0]      # 4 of 8; 2 started in 2025 of 2
+    assert low["data"] == [25.0, 0] and band["data"] == [75.0, 0]      # the band: from 2 to 8 of 8
+    assert [s["label"]["formatter"] for s in shares["data"]] == ["4 / 2–8", "2 / ≥2/yr"]
+    assert shares["barGap"] == "-100%"

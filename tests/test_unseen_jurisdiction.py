@@ -88,3 +88,37 @@ def test_every_note_the_content_holds_is_shown(linhai_site):
     assert len(notes) >= 8
     shown = " ".join(p.read_text(encoding="utf-8") for p in linhai_site.rglob("index.html") if "en" not in p.parts)
     assert not [note for note in notes if note not in shown]
+
+
+def test_every_place_the_content_cites_is_shown_where_its_entry_is(linhai_site):
+    """A source on any record, entry or row (a body, a cadence, a process, an area, a person, a
+    task row after the first) is shown: each place a file cites appears on some page."""
+    places = {m.group(1) for path in LINHAI.rglob("*.yml")
+              for m in re.finditer(r"at: \{zh: ([^,}]+)", path.read_text(encoding="utf-8"))}
+    assert {"第一點第二款", "第四點第二款", "第五點", "附表"} <= places
+    shown = " ".join(content(page(linhai_site, path)).get_text() for path in
+                     ("linhai/", "linhai/tasks/", "people/", "linhai/chains/linhai-seafood/",
+                                                                  "linhai/chains/linhai-shipyard/", "linhai/zones/harbour-park/"))
+    assert not [place for place in places if place not in shown]
+
+
+def test_a_jurisdiction_says_its_layout_its_processes_and_its_figures_in_its_own_shapes(linhai_site):
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        j = content(page(linhai_site, f"{prefix}linhai/"))
+        # The industrial layout: its own words for each area, a belt with the areas it runs through.
+        areas = j.select_one("#table-areas")
+        belt = areas.select_one("#area-coast-belt").get_text(" ", strip=True)
+        assert ("東港鎮" in belt and "西山鄉" in belt) if lang == "zh" else ("Donggang Town" in belt and "Xishan" in belt)
+        assert "其他" not in areas.get_text() and "Other" not in areas.get_text()
+        # A process: its steps in order, each with who does it.
+        steps = [li.get_text(" ", strip=True) for li in j.select("#process-problem-handling .portal-steps > li")]
+        assert len(steps) == 4
+        if lang == "zh":
+            assert [s[:2] for s in steps] == ["收集", "交辦", "回饋", "結案"]
+            assert "召集人辦公室" in steps[0] and "產業鏈召集人" in steps[1] and "各主辦機關" in steps[2]
+        # Targets read as the document gives them.
+        figures = [row.select("td")[1].get_text(strip=True) for row in j.select("#targets + table tbody tr")]
+        assert figures == (["4–6 個", "每年不少于 2 個", "约 30 億元", "每年 5–10 家", "1–2 個", "不超过 8 立方公尺",
+                            "不少于 2 場（每條產業鏈每年）"] if lang == "zh" else
+                           ["4–6 projects", "at least 2 projects a year", "about 30 CNY 100m", "5–10 firms a year",
+                            "1–2 parks", "at most 8 cubic metres", "at least 2 meetings (each chain every year)"])
