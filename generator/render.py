@@ -412,7 +412,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         target_progress=lambda j: charts.target_progress(portal, j, lang),
         regional_map=lambda js, cid, base=None: charts.regional_map(portal, js, lang, cid, base),
         latest=lambda projects: max((portal.as_of[p.id] for p in projects), default=""),
-        number=figure, target_figure=lambda target: target_figure(target, lang),
+        number=figure, target_figure=lambda target, per=True: target_figure(target, lang, per),
         chief_changes=lambda j: history.of_jurisdiction(portal.chief_changes, j),
         change_holder=fragments.change_holder,
         schema_org=lambda j=None: Markup(schema_org(portal, lang, config.base_url + languages.get(lang).prefix, page.path,

@@ -133,14 +133,14 @@ def figure(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def target_figure(target, lang: str) -> str:
+def target_figure(target, lang: str, per: bool = True) -> str:
     """A target's figure as its document says it: 约 30 家, 不少于 100 家, 24–40 家, 每年 5–10 家,
     1–2 个（每条产业链）."""
     text = ui(_shape(target), lang).format(n=figure(_goal(target)), low=figure(target.min or 0),
                                            unit=text_plain(target.unit, lang))
     if target.per_year:   # 每年 5–10 家, 每年不少于 2 个: a space before a figure, none before a word
         text = ui("target_a_year", lang).format(figure=text, space=" " if text[:1].isdigit() else "")
-    if target.per:
+    if target.per and per:
         text += parenthesised(text_plain(target.per, lang), lang)
     return text
 

@@ -117,8 +117,8 @@ def test_a_jurisdiction_says_its_layout_its_processes_and_its_figures_in_its_own
             assert [s[:2] for s in steps] == ["收集", "交辦", "回饋", "結案"]
             assert "召集人辦公室" in steps[0] and "產業鏈召集人" in steps[1] and "各主辦機關" in steps[2]
         # Targets read as the document gives them.
-        figures = [row.select("td")[1].get_text(strip=True) for row in j.select("#targets + table tbody tr")]
+        figures = [row.select("td")[1].get_text(" ", strip=True) for row in j.select("#targets + table tbody tr")]
         assert figures == (["4–6 個", "每年不少于 2 個", "约 30 億元", "每年 5–10 家", "1–2 個", "不超过 8 立方公尺",
-                            "不少于 2 場（每條產業鏈每年）"] if lang == "zh" else
+                            "不少于 2 場 （每條產業鏈每年）"] if lang == "zh" else
                            ["4–6 projects", "at least 2 projects a year", "about 30 CNY 100m", "5–10 firms a year",
                             "1–2 parks", "at most 8 cubic metres", "at least 2 meetings (each chain every year)"])
