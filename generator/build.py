@@ -36,6 +36,19 @@ class Checked:
     pages: list | None = None
 
 
+@dataclass(frozen=True)
+class Job:
+    """One build of a checked portal: everything its steps need, handed to each explicitly."""
+
+    root: Path
+    checked: Checked
+    config: SiteConfig
+    work: Path                 # the MkDocs projects, and the downloads waiting to be moved in
+    sites: dict[str, Path]     # where each language's site is written
+    incremental: bool          # serve: pages on disk, kept between builds; MkDocs renders what changed
+    epoch: int                 # the build date (sitemaps, gzip headers, downloads), fixed: builds reproduce
+
+
 class Stopwatch:
     """Adds up the time spent in each stage of the pipeline (for bench/run.py)."""
 
@@ -81,8 +94,7 @@ def _check(root: Path, strict: bool, clock: Stopwatch) -> Checked:
         fallback = time.strftime("%Y-%m-%d", time.gmtime(content_epoch(root, portal)))
         portal.as_of = opendata.as_of_dates(root, portal, fallback)
         portal.chief_changes = history.chief_changes(root, portal, config.chief_history_since)
-        consistency.check(root, portal, report)
-        charts.check_base_maps(root, portal, report)
+        consistency.check(root, portal, report)   # every check that needs the whole model
         pages = render.plan(portal, report)
     return Checked(report, config, portal, pages)
 
@@ -117,10 +129,10 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
 def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clock: Stopwatch,
                 side_by_side: bool) -> None:
     with tempfile.TemporaryDirectory(prefix=output.temporary_prefix(out), dir=out.parent,
-                                     ignore_cleanup_errors=True) as tmp, _build_date(root, checked.portal):
+                                     ignore_cleanup_errors=True) as tmp, _build_date(root, checked.portal) as epoch:
         site = Path(tmp) / "site"
         sites = language_sites(site, Path(tmp) / "languages")
-        _build_languages(root, checked, config, Path(tmp) / "work", sites, False, clock, side_by_side)
+        _build_languages(Job(root, checked, config, Path(tmp) / "work", sites, False, epoch), clock, side_by_side)
         with clock.stage("write"):
             for lang, prefix in languages.prefixes().items():
                 if prefix:
@@ -162,8 +174,8 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> C
     if checked.report.failed() or checked.portal is None:
         return checked
     out = out.resolve()
-    with _build_date(root, checked.portal):
-        _build_languages(root, checked, checked.config, _preview_work(out), preview_sites(out), True, clock)
+    with _build_date(root, checked.portal) as epoch:
+        _build_languages(Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch), clock)
     output.mark(out)
     return checked
 
@@ -184,17 +196,15 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
     return checked
 
 
-def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Path, sites: dict[str, Path],
-                     incremental: bool, clock: Stopwatch, side_by_side: bool = True) -> None:
+def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True) -> None:
     render.environment.cache_clear()   # `serve` builds again and again: templates may have been edited
-    builds = [functools.partial(_build_language, root, checked, config, lang, work, sites[lang], incremental)
-              for lang in languages.codes()]
+    builds = [functools.partial(_build_language, job, lang) for lang in languages.codes()]
     if side_by_side:   # the build then takes as long as the language that finishes last
         # The first language is built in this process. Otherwise this process would sit idle
         # for the whole build, holding what reading the content left behind: at 1,000 chains
         # about 250 MB, mostly freed blocks that its fragmented memory cannot hand back.
         # `serve` builds again and again: there both languages hand their memory back.
-        results = processes.side_by_side(builds, first_here=not incremental)
+        results = processes.side_by_side(builds, first_here=not job.incremental)
         for name, seconds in _last_finished(results).items():
             clock.add(name, seconds)
     else:              # each in a process of its own all the same, which hands its memory back
@@ -207,44 +217,45 @@ def _build_languages(root: Path, checked: Checked, config: SiteConfig, work: Pat
     # three times that. In `serve` too, whole: a few seconds at 100 chains.
     with clock.stage("search"):
         for lang in languages.codes():
-            search_index.index(sites[lang], NODE_MODULES, languages.get(lang).search)
-    if not incremental:
+            search_index.index(job.sites[lang], NODE_MODULES, languages.get(lang).search)
+    if not job.incremental:
         with clock.stage("write"):
             for lang in languages.codes():
-                _move_into(_downloads(work, lang), sites[lang])
+                _move_into(_downloads(job.work, lang), job.sites[lang])
 
 
-def _build_language(root: Path, checked: Checked, config: SiteConfig, lang: str, work: Path, site: Path,
-                    incremental: bool) -> dict[str, float]:
+def _build_language(job: Job, lang: str) -> dict[str, float]:
     """Render one language and build it with MkDocs; then, in a full build, write the downloads
     no other language's process has taken. Returns the seconds of each stage."""
     clock = Stopwatch()
-    docs = _docs(work, lang)
-    project = mkdocs_engine.project_file(work / lang, lang)
+    docs, site = _docs(job.work, lang), job.sites[lang]
+    project = mkdocs_engine.project_file(job.work / lang, lang)
     with clock.stage("render"):
-        nav = render.nav(checked.portal, checked.pages, lang)
-        settings = mkdocs_engine.project_settings(lang, docs, nav, config, site)
+        nav = render.nav(job.checked.portal, job.checked.pages, lang)
+        settings = mkdocs_engine.project_settings(lang, docs, nav, job.config, site)
         # serve: with the same settings, navigation and titles, MkDocs' dirty build renders
         # again only the pages whose text changed.
-        dirty = (incremental and project.exists() and project.read_text(encoding="utf-8") == settings
+        dirty = (job.incremental and project.exists() and project.read_text(encoding="utf-8") == settings
                  and (site / "index.html").exists())
-        if incremental and not dirty and docs.exists():
+        if job.incremental and not dirty and docs.exists():
             # Pages were added, removed or renamed: render afresh, so that no page or download
             # of the previous content stays behind for MkDocs to publish.
             shutil.rmtree(docs)
-        pages = None if incremental else {}   # serve's dirty builds need the pages on disk
-        _write_language(root, checked, config, lang, docs, pages, downloads_in_docs=incremental)
+        # A full build hands MkDocs its pages in memory; serve's dirty builds compare the
+        # pages' dates on disk, so there they are written into the docs folder.
+        in_memory: dict[str, bytes] | None = None if job.incremental else {}
+        _write_language(job, lang, docs, in_memory)
         mkdocs_engine.write_project(project, docs, settings)
     with clock.stage("mkdocs"):
-        mkdocs_engine.build(project, dirty=dirty, pages=pages)
-    if not incremental:
+        mkdocs_engine.build(project, dirty=dirty, pages=in_memory)
+    if not job.incremental:
         with clock.stage("write"):   # here, while the other language does the same, not after both
-            shutil.rmtree(work / lang)
-            _write_unclaimed_downloads(checked, config, work, lang)
+            shutil.rmtree(job.work / lang)
+            _write_unclaimed_downloads(job, lang)
     return clock.seconds
 
 
-def _write_unclaimed_downloads(checked: Checked, config: SiteConfig, work: Path, lang: str) -> None:
+def _write_unclaimed_downloads(job: Job, lang: str) -> None:
     """The downloads (data files and feeds) of each language no process has begun, this
     language's first, into folders the build moves into the sites at the end.
 
@@ -255,12 +266,12 @@ def _write_unclaimed_downloads(checked: Checked, config: SiteConfig, work: Path,
     process can.
     """
     for other in (lang, *(language for language in languages.codes() if language != lang)):
-        folder = _downloads(work, other)
+        folder = _downloads(job.work, other)
         try:
             folder.mkdir(parents=True)   # the folder may exist, never the claim: exist_ok stays off
         except FileExistsError:
             continue
-        _write_downloads(checked, config, other, opendata.rows_by_id(checked.portal, other), folder)
+        _write_downloads(job, other, opendata.rows_by_id(job.checked.portal, other), folder)
 
 
 def _downloads(work: Path, lang: str) -> Path:
@@ -278,22 +289,23 @@ def _last_finished(stage_times: list[dict[str, float]]) -> dict[str, float]:
     return max(stage_times, key=lambda times: sum(times.values()))
 
 
-def _write_language(root: Path, checked: Checked, config: SiteConfig, lang: str, docs: Path,
-                    pages: dict[str, bytes] | None, downloads_in_docs: bool) -> None:
-    """One language's pages (into `pages` if given, else into `docs`) and assets; with
-    `downloads_in_docs` (serve, whose dirty builds compare dates there), its downloads too."""
-    rows = opendata.rows_by_id(checked.portal, lang)
-    render.write_docs(checked.portal, checked.pages, config, lang, rows, docs, theme_dirs(root), pages)
-    charts.write_assets(root, checked.portal, docs, NODE_MODULES)
-    if downloads_in_docs:
-        _write_downloads(checked, config, lang, rows, docs)
+def _write_language(job: Job, lang: str, docs: Path, in_memory: dict[str, bytes] | None) -> None:
+    """One language's pages (into `in_memory` if given, else into `docs`) and assets; in
+    `serve`, whose dirty builds compare dates in the docs folder, its downloads too."""
+    portal = job.checked.portal
+    rows = opendata.rows_by_id(portal, lang)
+    render.write_docs(portal, job.checked.pages, job.config, lang, rows, docs, theme_dirs(job.root), in_memory)
+    charts.write_assets(job.root, portal, docs, NODE_MODULES)
+    if job.incremental:
+        _write_downloads(job, lang, rows, docs)
 
 
-def _write_downloads(checked: Checked, config: SiteConfig, lang: str, rows: dict[str, dict], folder: Path) -> None:
+def _write_downloads(job: Job, lang: str, rows: dict[str, dict], folder: Path) -> None:
     prefix = languages.get(lang).prefix
-    opendata.write(checked.portal, text_plain(config.title, lang), lang, config.base_url + prefix,
+    config = job.config
+    opendata.write(job.checked.portal, text_plain(config.title, lang), lang, config.base_url + prefix,
                    (config.canonical_url or config.base_url) + prefix, opendata.portal_about(config, lang),
-                   int(os.environ["SOURCE_DATE_EPOCH"]), rows, folder)
+                   job.epoch, rows, folder)
 
 
 def _move_into(source: Path, target: Path) -> None:
@@ -310,17 +322,20 @@ def _move_into(source: Path, target: Path) -> None:
 
 @contextmanager
 def _build_date(root: Path, portal: Portal):
-    """Fix the build date (MkDocs' sitemap, gzip headers) so that builds are reproducible.
+    """Fix the build date so that builds are reproducible, and give it: the generator's steps
+    take it from the Job; MkDocs (its sitemap, its gzip headers) reads SOURCE_DATE_EPOCH.
 
     SOURCE_DATE_EPOCH wins when set; otherwise the time of the content's last git commit;
     outside git, the newest date written in the content itself.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        yield
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given:
+        yield int(given)
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(root, portal))
+    epoch = content_epoch(root, portal)
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        yield
+        yield epoch
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
 

@@ -21,10 +21,9 @@ from pyecharts import options as opts
 from pyecharts.charts import Bar, Geo, Grid, Scatter
 from pyecharts.options.series_options import BasicOpts
 
-from . import geojson, kinds, pages
+from . import kinds, pages
 from .files import copy_if_changed
 from .model import Portal, Record
-from .report import Report, os_problem
 from .ui import amount, colon, figure, semicolon, sentence_case, target_figure, target_short, text_plain, ui
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
@@ -431,32 +430,6 @@ def _padded(values: list[float]) -> dict:
     if max(values) - min(values) < 0.1:
         return {"min": round(min(values) - 0.5, 6), "max": round(max(values) + 0.5, 6), "scale": True}
     return {"boundaryGap": ["25%", "25%"], "scale": True}
-
-
-def check_base_maps(root: Path, portal: Portal, report: Report) -> None:
-    """A base map must be a readable GeoJSON FeatureCollection inside content/maps/."""
-    folder = (root / MAPS_FOLDER).resolve()
-    for j in portal.jurisdictions:
-        base = j.base_map
-        if base is None:
-            continue
-        path, line = base.origin
-        target = (folder / base.file).resolve()
-        if folder not in target.parents or not target.is_file():
-            report.error(path, line, "base_map.file", f"a file inside {MAPS_FOLDER}/", f"{MAPS_FOLDER}/ 中的文件",
-                         repr(base.file), f"{base.file!r}（不存在或不在该文件夹中）")
-            continue
-        try:
-            geojson.read(target)
-        except geojson.GeoJSONError as err:
-            where = f"{MAPS_FOLDER}/{base.file}" + (f", {err.where}" if err.where else "")
-            report.error(path, line, "base_map.file", f"{err.expected_en} in {where}", f"{where} 中应为{err.expected_zh}",
-                         err.found_en, err.found_zh)
-        except OSError as err:
-            report.error(path, line, "base_map.file", "a readable file", "可读取的文件", *os_problem(err))
-        if not base.approval and not base.illustrative:
-            report.error(path, line, "base_map.approval", "the map's review number (审图号), or illustrative: true",
-                         "底图审图号，或 illustrative: true", "neither", "两者皆无")
 
 
 # The parts of ECharts the charts use (theme/bundles/echarts.js), bundled by esbuild from npm.

@@ -4,15 +4,17 @@ validate.py has made sure every record has the right shape and every id it names
 here the questions are about meaning: a chain's units belong to its own jurisdiction, two
 chains of one jurisdiction do not share a name (pages and charts tell them apart by it), a
 task table does not number two rows alike, a project does not end before it starts, a
-policy's text converts within bounds. Each problem is reported with the record's file and line.
+policy's text converts within bounds, a base map is a GeoJSON file of content/maps/. Each
+problem is reported with the record's file and line.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import markdown_text, schema
+from . import geojson, markdown_text, schema
+from .charts import MAPS_FOLDER
 from .model import Portal, Record, Text
-from .report import Report
+from .report import Report, os_problem
 
 # Records of these kinds belong to one jurisdiction: what they name must be of it too.
 _OWNED = ("unit", "person", "chain")
@@ -26,6 +28,7 @@ def check(root: Path, portal: Portal, report: Report) -> None:
     _task_numbers_are_unique(portal, report)
     _projects_start_before_they_end(portal, report)
     _policy_texts_convert(portal, report)
+    check_base_maps(root, portal, report)
 
 
 # --- references ------------------------------------------------------------------------------
@@ -151,3 +154,31 @@ def _policy_texts_convert(portal: Portal, report: Report) -> None:
 
 def _list(ids) -> str:
     return ", ".join(f"'{i}'" for i in sorted(ids))
+
+
+# --- base maps ---------------------------------------------------------------------------------
+
+def check_base_maps(root: Path, portal: Portal, report: Report) -> None:
+    """A base map must be a readable GeoJSON FeatureCollection inside content/maps/."""
+    folder = (root / MAPS_FOLDER).resolve()
+    for j in portal.jurisdictions:
+        base = j.base_map
+        if base is None:
+            continue
+        path, line = base.origin
+        target = (folder / base.file).resolve()
+        if folder not in target.parents or not target.is_file():
+            report.error(path, line, "base_map.file", f"a file inside {MAPS_FOLDER}/", f"{MAPS_FOLDER}/ 中的文件",
+                         repr(base.file), f"{base.file!r}（不存在或不在该文件夹中）")
+            continue
+        try:
+            geojson.read(target)
+        except geojson.GeoJSONError as err:
+            where = f"{MAPS_FOLDER}/{base.file}" + (f", {err.where}" if err.where else "")
+            report.error(path, line, "base_map.file", f"{err.expected_en} in {where}", f"{where} 中应为{err.expected_zh}",
+                         err.found_en, err.found_zh)
+        except OSError as err:
+            report.error(path, line, "base_map.file", "a readable file", "可读取的文件", *os_problem(err))
+        if not base.approval and not base.illustrative:
+            report.error(path, line, "base_map.approval", "the map's review number (审图号), or illustrative: true",
+                         "底图审图号，或 illustrative: true", "neither", "两者皆无")
