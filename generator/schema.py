@@ -530,19 +530,19 @@ JURISDICTION = Struct("jurisdiction", [
     ] + ENTRY_PROVENANCE)), "its bodies: leading group, offices, task forces, expert groups", "机构：领导小组、办公室、专班、专家组"),
     F("map_kinds", List(Struct("map kind", NAMED_ENTRY + [
         F("kind", Enum(kinds.MAP_KINDS, "map kind"), "the common kind", "通用图谱类型", True),
-    ])), "the kinds of maps it keeps for each chain", "每条产业链编制的图谱种类"),
+    ] + ENTRY_PROVENANCE)), "the kinds of maps it keeps for each chain", "每条产业链编制的图谱种类"),
     F("list_kinds", List(Struct("list kind", NAMED_ENTRY + [
         F("kind", Enum(kinds.LIST_KINDS, "list kind"), "the common kind", "通用清单类型", True),
-    ])), "the kinds of lists it keeps for each chain", "每条产业链编制的清单种类"),
+    ] + ENTRY_PROVENANCE)), "the kinds of lists it keeps for each chain", "每条产业链编制的清单种类"),
     F("stages", List(Struct("stage", NAMED_ENTRY + [
         F("kind", Enum(kinds.STAGE_KINDS, "stage kind"), "the common kind", "通用阶段类型", True),
         F("description", Text(2000), "what the stage means", "阶段含义"),
         F("substages", List(Struct("substage", NAMED_ENTRY)), "its sub-categories (e.g. new / continuing)", "子类（如新建、续建）"),
-    ])), "project stages, in order", "项目阶段（按先后顺序）"),
+    ] + ENTRY_PROVENANCE)), "project stages, in order", "项目阶段（按先后顺序）"),
     F("tiers", List(Struct("tier", NAMED_ENTRY + [
         F("kind", Enum(kinds.TIER_KINDS, "tier kind"), "the common kind", "通用企业梯队类型", True),
         F("description", Text(2000), "how a firm enters the tier", "入选方式"),
-    ])), "enterprise tiers", "企业梯队"),
+    ] + ENTRY_PROVENANCE)), "enterprise tiers", "企业梯队"),
     F("cadences", List(Struct("cadence", NAMED_ENTRY + [
         F("frequency", Enum(kinds.FREQUENCY_KINDS, "frequency"), "how often", "频次", True),
         F("convener", Text(200), "who convenes or reports", "召集或报送主体"),

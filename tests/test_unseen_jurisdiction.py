@@ -12,7 +12,7 @@ def test_traditional_chinese_jurisdiction_with_its_own_words(linhai_site):
     home = content(page(linhai_site, "linhai/"))
     text = home.get_text()
     for words in ["產業鏈召集人", "副召集人", "主辦機關", "價值鏈圖", "廠區配置圖", "供應商名冊", "洽談中", "已簽約", "已動工",
-                  "龍頭廠商", "雙週協調會"]:
+                  "龍頭廠商", "雙週協調會", "客商名錄", "進度月報", "濱海產業帶", "問題辦理"]:
         assert words in text
     chain = content(page(linhai_site, "linhai/chains/linhai-seafood/"))
     assert "林志明" in chain.get_text() and "漁業處" in chain.get_text()
