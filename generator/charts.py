@@ -24,7 +24,8 @@ from pyecharts.options.series_options import BasicOpts
 from . import kinds, pages
 from .files import copy_if_changed
 from .model import Portal, Record
-from .ui import amount, colon, figure, semicolon, sentence_case, target_figure, target_short, text_plain, ui
+from .ui import (amount, colon, figure, semicolon, sentence_case, target_figure, target_goal, target_short, text_plain,
+                 ui)
 
 POSITIONS = list(kinds.SEGMENT_POSITIONS)
 MAPS_FOLDER = "content/maps"
@@ -231,7 +232,7 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
     projects = portal.of_jurisdiction("project", jurisdiction)
     current = [_counted(portal, jurisdiction, projects, t) for t in measurable]
     labels = [sentence_case(text_plain(t.name, lang), lang) for t in measurable]
-    goals = [t.value if t.value is not None else t.max if t.max is not None else t.min for t in measurable]
+    goals = [target_goal(t) for t in measurable]
     # One measure for targets of different units (chains, projects, amounts): the share reached,
     # each bar labelled with its own figures.
     shares = [{"value": round(min(now / goal, 1) * 100, 1) if goal else 0,

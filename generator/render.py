@@ -204,8 +204,11 @@ class Fragments:
         return Markup(f'<span class="portal-not-stated">{self._ui("not_stated")}</span>')
 
     def cite(self, source) -> Markup:
-        """The policy document a record cites, with its number and where in it, as a paragraph."""
-        return Markup(f'<p class="portal-source">{self._ui("source")}{colon(self.lang)}{self.citation(source)}</p>\n')
+        """The policy document a record cites, with its number and where in it, as a paragraph.
+        Left out of the search index: a search for a document's title finds the document, not
+        every page that cites it."""
+        return Markup(f'<p class="portal-source" data-pagefind-ignore>{self._ui("source")}{colon(self.lang)}'
+                      f'{self.citation(source)}</p>\n')
 
     def citation(self, source) -> Markup:
         """《Title》（number）附件2 / Title (number), Annex 2: a document and the place in it."""

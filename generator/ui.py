@@ -136,7 +136,7 @@ def figure(value: float) -> str:
 def target_figure(target, lang: str, per: bool = True) -> str:
     """A target's figure as its document says it: 约 30 家, 不少于 100 家, 24–40 家, 每年 5–10 家,
     1–2 个（每条产业链）."""
-    text = ui(_shape(target), lang).format(n=figure(_goal(target)), low=figure(target.min or 0),
+    text = ui(_shape(target), lang).format(n=figure(target_goal(target)), low=figure(target.min or 0),
                                            unit=text_plain(target.unit, lang))
     if target.per_year:   # 每年 5–10 家, 每年不少于 2 个: a space before a figure, none before a word
         text = ui("target_a_year", lang).format(figure=text, space=" " if text[:1].isdigit() else "")
@@ -147,7 +147,7 @@ def target_figure(target, lang: str, per: bool = True) -> str:
 
 def target_short(target, lang: str) -> str:
     """The same figure where a chart's label has room for little: ≈30, ≥100, 24–40, 5–10/年."""
-    text = ui(_shape(target) + "_short", lang).format(n=figure(_goal(target)), low=figure(target.min or 0))
+    text = ui(_shape(target) + "_short", lang).format(n=figure(target_goal(target)), low=figure(target.min or 0))
     return ui("target_a_year_short", lang).format(figure=text) if target.per_year else text
 
 
@@ -159,7 +159,7 @@ def _shape(target) -> str:
     return "target_at_least" if target.min is not None else "target_at_most"
 
 
-def _goal(target) -> float:
+def target_goal(target) -> float:
     """The figure progress is measured against: the value, a floor, a ceiling, a range's high end."""
     return target.value if target.value is not None else target.max if target.max is not None else target.min
 

@@ -171,3 +171,14 @@ def test_chains_a_document_sets_without_naming_are_counted_beside_the_listed_one
         counts = [li.get_text(" ", strip=True) for li in card.select(".portal-counts li")]
         assert counts[0] == stated and counts[1].startswith(listed), counts
         assert stated in content(page(sample_site, prefix + "shanxi/")).get_text()
+
+
+def test_each_task_row_says_where_in_its_document_it_is(sample_site):
+    """A table's citation names the document once; each of several rows names its own place
+    in it (附件 第3项), beside the row."""
+    tasks = content(page(sample_site, "shanxi/tasks/"))
+    rows = tasks.select("tbody tr")
+    assert len(rows) >= 10
+    places = [row.select_one(".portal-row-source").get_text() for row in rows]
+    assert places[0] == "出处：附件 第1项" and places[2] == "出处：附件 第3项"
+    assert "山西省重点产业链“链长制”2024年行动计划" in tasks.select_one(".portal-source").get_text()
