@@ -24,13 +24,29 @@ def ecma_pattern(pattern: str) -> str:
     return re.sub(r"""\\(["'`/<>])""", r"\1", pattern)
 
 
+def _declaring(part):
+    """A rule's subschema with every property it requires declared beside (as `true`): strict
+    validators (ajv) refuse `required` naming a property its own schema object does not list."""
+    if isinstance(part, list):
+        return [_declaring(item) for item in part]
+    if not isinstance(part, dict):
+        return part
+    result = {key: _declaring(value) for key, value in part.items()}
+    if "required" in result:
+        declared = {name: True for name in result["required"]}
+        result = dict(result, type="object", properties=dict(declared, **result.get("properties", {})))
+    return result
+
+
 def _type(type_: schema.Type) -> dict:
     en, zh = type_.describe()
     if isinstance(type_, schema.Struct):
-        return {"type": "object", "additionalProperties": False,
-                "required": [f.name for f in type_.fields.values() if f.required],
-                "properties": {f.name: dict(_type(f.type), description=f"{f.en} / {f.zh}")
-                               for f in type_.fields.values()}}
+        result = {"type": "object", "additionalProperties": False,
+                  "required": [f.name for f in type_.fields.values() if f.required],
+                  "properties": {f.name: dict(_type(f.type), description=f"{f.en} / {f.zh}")
+                                 for f in type_.fields.values()}}
+        across = [_declaring(part) for rule in type_.rules for part in rule.json_schema]   # checks across fields
+        return dict(result, allOf=across) if across else result
     if isinstance(type_, schema.Text):
         text = {"type": "string", "minLength": 1, "maxLength": type_.max_length}
         return {"type": "object", "additionalProperties": False, "required": ["zh"],

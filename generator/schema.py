@@ -313,15 +313,23 @@ class Field:
     required: bool = False
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A check across a struct's fields (a range's ends, one of two fields). `check` takes the
+    mapping as read and gives (field, Problem) pairs; `json_schema` says as much of it as JSON
+    Schema can, for the schemas published with the site (a range's order it cannot)."""
+
+    check: object
+    json_schema: tuple = ()
+
+
 class Struct(Type):
     """A mapping with declared fields; any other key is an error."""
 
     def __init__(self, name: str, fields: list[Field], en: str = "", zh: str = "", name_zh: str = "",
                  rules: tuple = ()):
         self.name, self.fields = name, {f.name: f for f in fields}
-        # Checks across fields (a range's ends, one of two fields): each takes the mapping as
-        # read and gives (field, Problem) pairs.
-        self.rules = rules
+        self.rules: tuple[Rule, ...] = rules
         self.name_zh = name_zh or STRUCT_NAMES_ZH.get(name, name)
         self.en = en or f"a mapping ({name})"
         self.zh = zh or f"映射（{self.name_zh}）"
@@ -346,7 +354,8 @@ STRUCT_NAMES_ZH = dict(KIND_NAMES_ZH, **{
     "source": "出处", "target": "目标", "coordinates": "经纬度", "role": "角色", "body": "机构", "map kind": "图谱种类",
     "list kind": "清单种类", "stage": "阶段", "substage": "阶段子类", "tier": "企业梯队", "cadence": "会议与报告制度",
     "checklist": "工作清单", "mechanism": "工作机制", "grouping level": "分组层级", "group": "分组", "zone": "园区",
-    "base map": "底图", "process": "工作流程", "step": "步骤", "area": "区域", "segment": "环节", "chief assignment": "链长分工", "unit assignment": "单位分工",
+    "base map": "底图", "process": "工作流程", "step": "步骤", "area": "区域", "segment": "环节",
+    "chief assignment": "链长分工", "unit assignment": "单位分工",
     "enterprise": "企业", "list": "清单", "milestone": "进度节点", "site-config": "站点设置"})
 
 
@@ -435,7 +444,13 @@ TARGET = Struct("target", [
     F("source", SOURCE, "where the target is stated", "目标出处"),
     NOTE,
 ], "a target: {id, name, value (or min / max), unit, …}", "目标：{id, name, value（或 min / max）, unit, …}",
-   rules=(_figure_shape,))
+   rules=(Rule(_figure_shape, (
+       {"anyOf": [{"required": ["value"]}, {"required": ["min"]}, {"required": ["max"]}]},
+       {"not": {"required": ["value"], "anyOf": [{"required": ["min"]}, {"required": ["max"]}]}},
+       {"if": {"required": ["approximate"], "properties": {"approximate": {"const": True}}}, "then": {"required": ["value"]}},
+       {"not": {"required": ["measures", "per"]}},
+       {"if": {"required": ["measures", "per_year"], "properties": {"per_year": {"const": True}}},
+        "then": {"required": ["year"]}})),))
 
 TEXT_LIST = List(Text(1000))
 
@@ -461,7 +476,7 @@ PROCESS = Struct("process", NAMED_ENTRY + [
         F("by", Text(200), "who does it, in the document's words, when no body or role fits", "执行主体（无对应机构或角色时按文件原话）"),
         F("description", Text(2000), "what is done", "内容"),
     ], "a step: {name, body or role or by, description}", "步骤：{name, body 或 role 或 by, description}",
-        rules=(_step_has_a_doer,)), 1), "the steps, in order; each names who does it", "步骤（按顺序），每步写明执行者", True),
+        rules=(Rule(_step_has_a_doer, ({"anyOf": [{"required": [key]} for key in ("body", "role", "by")]},)),)), 1), "the steps, in order; each names who does it", "步骤（按顺序），每步写明执行者", True),
 ] + ENTRY_PROVENANCE)
 
 AREA = Struct("area", NAMED_ENTRY + [

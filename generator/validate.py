@@ -78,7 +78,7 @@ def _check_struct(struct, value, field, record, report, refs):
             continue
         _check(declared.type, item, value.lines[key], prefix + key, record, report, refs, value)
     for rule in struct.rules:
-        for name, problem in rule(value):
+        for name, problem in rule.check(value):
             report.error(record.path, value.lines.get(name, value.line), prefix + name, problem.expected_en,
                          problem.expected_zh, problem.found, problem.found_zh or "")
 

@@ -152,3 +152,23 @@ def test_progress_is_drawn_against_each_target_s_own_figure(tmp_path):
     assert low["data"] == [25.0, 0] and band["data"] == [75.0, 0]      # the band: from 2 to 8 of 8
     assert [s["label"]["formatter"] for s in shares["data"]] == ["4 / 2–8", "2 / ≥2/yr"]
     assert shares["barGap"] == "-100%"
+
+
+def test_the_published_json_schema_says_what_the_rules_across_fields_say():
+    """Tools that read only the JSON Schema refuse the same shapes of a target and a step that
+    `check` refuses (all but a range's order, which JSON Schema cannot compare), and accept
+    the fixture that uses every shape."""
+    import jsonschema
+    import yaml
+
+    from generator import jsonschema_out
+    fixture = Path(__file__).parent / "fixtures" / "linhai"
+    corpus = Path(__file__).parent / "bad_input"
+    for kind, good, bad in (("jurisdiction", "content/jurisdictions/linhai.yml", "processes-and-areas.yml"),
+                            ("chain", "chains/linhai/shipyard.yml", "target-shapes.yml")):
+        validator = jsonschema.Draft202012Validator(jsonschema_out.json_schema(kind))
+        assert not list(validator.iter_errors(yaml.safe_load((fixture / good).read_text(encoding="utf-8"))))
+        refused = {tuple(e.absolute_path)[:2] for e in validator.iter_errors(
+            yaml.safe_load((corpus / bad).read_text(encoding="utf-8")))}
+        expected = {("targets", i) for i in (1, 2, 3, 4, 5)} if kind == "chain" else {("processes", 0), ("processes", 1)}
+        assert expected <= refused, refused
