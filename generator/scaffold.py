@@ -124,11 +124,11 @@ def _example(type_: schema.Type, jurisdiction) -> str:
     if isinstance(type_, schema.List):
         inner = type_.item
         if isinstance(inner, schema.Struct):
-            parts = ", ".join(f"{f.name}: …" for f in inner.fields.values() if f.required)
-            return f"[{{{parts}}}]"
+            return f"[{_example(inner, jurisdiction)}]"
         return f"[{_example(inner, jurisdiction)}]"
     if isinstance(type_, schema.Struct):
-        return "{" + ", ".join(f"{f.name}: …" for f in type_.fields.values() if f.required) + "}"
+        shown = {name for rule in type_.rules for name in rule.example}
+        return "{" + ", ".join(f"{f.name}: …" for f in type_.fields.values() if f.required or f.name in shown) + "}"
     if isinstance(type_, schema.Date):
         return '"YYYY-MM-DD"'
     if isinstance(type_, (schema.Int, schema.Number)):

@@ -321,6 +321,7 @@ class Rule:
 
     check: object
     json_schema: tuple = ()
+    example: tuple = ()   # fields `new` writes into its example as if required (a target's value)
 
 
 class Struct(Type):
@@ -450,7 +451,7 @@ TARGET = Struct("target", [
        {"if": {"required": ["approximate"], "properties": {"approximate": {"const": True}}}, "then": {"required": ["value"]}},
        {"not": {"required": ["measures", "per"]}},
        {"if": {"required": ["measures", "per_year"], "properties": {"per_year": {"const": True}}},
-        "then": {"required": ["year"]}})),))
+        "then": {"required": ["year"]}}), example=("value",)),))
 
 TEXT_LIST = List(Text(1000))
 
@@ -566,7 +567,8 @@ JURISDICTION = Struct("jurisdiction", [
     F("checklists", List(Struct("checklist", NAMED_ENTRY + [
         F("items", TEXT_LIST, "the items, in order", "各项内容（按顺序）", True),
     ] + ENTRY_PROVENANCE)), "per-chain working checklists", "每条产业链的工作清单"),
-    F("targets", List(TARGET), "its targets", "目标"),
+    F("targets", List(TARGET), "its targets; a figure is value, or min and/or max (a range, a floor, a ceiling)",
+      "目标；数值为 value，或 min 和/或 max（区间、下限、上限）"),
     F("mechanisms", List(Struct("mechanism", NAMED_ENTRY + [
         F("description", Text(2000), "what it does", "内容"),
     ] + ENTRY_PROVENANCE)), "its mechanisms or models", "工作机制或模式"),
@@ -642,7 +644,8 @@ CHAIN = Struct("chain", [
     ])), "enterprises by tier", "按梯队的企业"),
     F("segments", List(SEGMENT), "the segments of its chain map", "产业链图谱的环节"),
     F("technologies", TEXT_LIST, "key technologies", "关键技术"),
-    F("targets", List(TARGET), "its targets", "目标"),
+    F("targets", List(TARGET), "its targets; a figure is value, or min and/or max (a range, a floor, a ceiling)",
+      "目标；数值为 value，或 min 和/或 max（区间、下限、上限）"),
     F("lists", List(Struct("list", [
         F("kind", LocalRef("list_kinds"), "which of the jurisdiction's lists", "辖区清单种类", True),
         F("items", TEXT_LIST, "the entries", "条目", True),
