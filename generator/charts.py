@@ -247,9 +247,12 @@ def target_progress(portal: Portal, jurisdiction: Record, lang: str) -> Chart | 
                         xaxis_opts=opts.AxisOpts(max_=100, name="%"), yaxis_opts=_category_axis())
     options = _options(bar)
     bands = _range_bands(measurable, lang)
+    options["grid"] = {"left": 0, "right": 84, "top": 16, "bottom": 8, "containLabel": True}
     if bands:   # the share's bar laid over its band: the last bar series sets the gap for all
         options["series"] = bands + [dict(options["series"][0], barGap="-100%")]
-    options["grid"] = {"left": 0, "right": 84, "top": 16, "bottom": 8, "containLabel": True}
+        # The band is named in a legend of its own, above the bars.
+        options["legend"] = [{"show": True, "data": [bands[1]["name"]], "top": 0, "left": 0, "selectedMode": False}]
+        options["grid"]["top"] = 36
     options["yAxis"][0]["axisLabel"] = dict(options["yAxis"][0].get("axisLabel", {}), width=140, overflow="break")
     rows = [[text_plain(t.name, lang), figure(now), target_figure(t, lang), t.year or ""]
             for t, now in zip(measurable, current)]
@@ -282,7 +285,7 @@ def _range_bands(targets: list[Record], lang: str) -> list[dict]:
               "tooltip": {"show": False}}
     return [dict(common, name="", data=low, itemStyle={"color": "transparent"}),
             dict(common, name=_label(lang, "target_range_band"), data=band,
-                 itemStyle={"color": "rgba(47, 111, 208, 0.18)", "borderColor": "rgba(47, 111, 208, 0.6)",
+                 itemStyle={"color": "rgba(47, 111, 208, 0.22)", "borderColor": "rgba(47, 111, 208, 0.75)",
                             "borderType": "dashed", "borderWidth": 1})]
 
 

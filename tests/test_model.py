@@ -152,6 +152,7 @@ def test_progress_is_drawn_against_each_target_s_own_figure(tmp_path):
     assert low["data"] == [25.0, 0] and band["data"] == [75.0, 0]      # the band: from 2 to 8 of 8
     assert [s["label"]["formatter"] for s in shares["data"]] == ["4 / 2–8", "2 / ≥2/yr"]
     assert shares["barGap"] == "-100%"
+    assert chart.options["legend"][0]["data"] == ["Target range"]   # the band says what it is
 
 
 def test_the_published_json_schema_says_what_the_rules_across_fields_say():
