@@ -45,9 +45,12 @@ def text(zh: str, en: str) -> dict:
     return {"zh": zh, "en": en}
 
 
-def synthetic_portal(root: Path, chains: int) -> None:
-    """Write a portal of `chains` chains over several jurisdictions, every text in both languages."""
-    jurisdictions = max(2, chains // 25)
+def synthetic_portal(root: Path, chains: int, jurisdictions: int | None = None, cities_per_province: int = 4,
+                     projects_per_chain: int = PROJECTS_PER_CHAIN) -> None:
+    """Write a portal of `chains` chains over several jurisdictions (one for each 25 chains unless
+    told), every text in both languages. As in a national portal, jurisdictions nest: each
+    province is followed by `cities_per_province` cities under it."""
+    jurisdictions = jurisdictions or max(2, chains // 25)
     (root / "content" / "policies").mkdir(parents=True)
     for folder in ("jurisdictions", "units", "people", "projects"):
         (root / "content" / folder).mkdir(parents=True)
@@ -57,8 +60,10 @@ def synthetic_portal(root: Path, chains: int) -> None:
     per = -(-chains // jurisdictions)
     for j in range(jurisdictions):
         jid = f"j{j}"
+        province = j - j % (cities_per_province + 1)
+        above = {"parent": f"j{province}", "level": "city"} if province != j else {"level": "province"}
         (root / "content" / "jurisdictions" / f"{jid}.yml").write_text(yaml.safe_dump({
-            "id": jid, "name": text(f"辖区{j}", f"Jurisdiction {j}"), "level": "province",
+            "id": jid, "name": text(f"辖区{j}", f"Jurisdiction {j}"), **above,
             "summary": text("合成辖区。", "A synthetic jurisdiction."), "illustrative": True,
             "roles": [{"id": "chief", "name": text("链长", "chain chief"), "kind": "chief"},
                       {"id": "lead", "name": text("牵头单位", "lead unit"), "kind": "lead_unit"}],
@@ -92,7 +97,7 @@ def synthetic_portal(root: Path, chains: int) -> None:
                           "stage": STAGES[k % 3].replace("_", "-"), "amount": round(1 + (c * 7 + k) % 50 / 3, 2),
                           "location": text("某市", "a city"), "zone": f"z{k % 5}", "segments": [f"s{k % 4}"],
                           "investor": text("投资方", "investor"), "updated": f"2024-{1 + k % 12:02d}-01",
-                          "illustrative": True} for k in range(PROJECTS_PER_CHAIN)]
+                          "illustrative": True} for k in range(projects_per_chain)]
         for name, records in (("units", units), ("people", people), ("projects", projects)):
             (root / "content" / name / f"{jid}.yml").write_text(yaml.safe_dump(records, allow_unicode=True),
                                                                 encoding="utf-8")

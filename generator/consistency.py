@@ -24,6 +24,7 @@ def check(root: Path, portal: Portal, report: Report) -> None:
     _references_stay_in_their_jurisdiction(portal, report)
     _chains_are_filed_under_their_jurisdiction(portal, report)
     _areas_lie_within_their_jurisdiction(portal, report)
+    _jurisdictions_nest(portal, report)
     _names_tell_records_apart(portal, report)
     _task_numbers_are_unique(portal, report)
     _projects_start_before_they_end(portal, report)
@@ -83,6 +84,21 @@ def _areas_lie_within_their_jurisdiction(portal: Portal, report: Report) -> None
                 report.error(area.origin[0], area.origin[1], "jurisdiction",
                              f"a jurisdiction whose parent is '{j.id}' (an area lies within its jurisdiction)",
                              f"上级为 '{j.id}' 的辖区（区域须在本辖区之内）", f"'{area.jurisdiction}'")
+
+
+def _jurisdictions_nest(portal: Portal, report: Report) -> None:
+    """Following `parent` upwards ends at a jurisdiction with none: the navigation nests each
+    jurisdiction under its parent, and a loop would leave the loop's jurisdictions out of it."""
+    for j in portal.jurisdictions:
+        seen = [j.id]
+        above = j.parent
+        while above and above not in seen:
+            seen.append(above)
+            above = portal.get("jurisdiction", above).parent
+        if above:
+            loop = " → ".join([*seen[seen.index(above):], above])
+            report.error(j.origin[0], j.origin[1], "parent", "a jurisdiction above this one, not below it",
+                         "本辖区的上级辖区，而非其下级", f"a loop: {loop}", f"循环：{loop}")
 
 
 # --- names and numbers -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import urllib.parse
 import zlib
 from pathlib import Path
 
@@ -23,17 +24,82 @@ from .ui import text_plain, ui
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
+# Material's icons that the header, the drawer and the back-to-top button show. They are drawn
+# as CSS masks in the text's colour from one cached stylesheet (assets/icons.css), each by the
+# class `portal-icon--<set>-<name>`, rather than written into every page as Material does: inline
+# they were 2.9 KB of a 15 KB project page, the palette toggle's two alone 1.5 KB.
+ICONS = ("material/library", "material/menu", "material/weather-night", "material/weather-sunny",
+         "material/translate", "material/magnify", "material/arrow-up")
+
+# How many of a section's pages the navigation lists at most (see nav_cap below).
+NAV_CAP = 7
+
+
+# The portal's small scripts, run on every page in this order, served as one file (SCRIPTS_FILE):
+# one line of every page and one request instead of five. Each keeps to itself (a function
+# scope), so together they run as they did apart.
+SCRIPTS = ("portal.js", "table-files.js", "investment.js", "charts.js", "search.js")
+SCRIPTS_FILE = "assets/portal-scripts.js"
+
 
 def write_project(path: Path, docs_dir: Path, settings: str) -> None:
-    """Write one language's `mkdocs.yml` (see project_settings) and the theme's assets."""
-    for source in (THEME_DIR / "assets").rglob("*"):
-        if source.is_file():
-            copy_if_changed(source, docs_dir / "assets" / source.relative_to(THEME_DIR / "assets"))
+    """Write one language's `mkdocs.yml` (see project_settings) and the theme's assets, with
+    what is made from Material's own files (theme/material/ loads them)."""
+    assets = THEME_DIR / "assets"
+    for source in assets.rglob("*"):
+        if source.is_file() and source.name not in SCRIPTS:
+            copy_if_changed(source, docs_dir / "assets" / source.relative_to(assets))
+    write_if_changed(docs_dir / SCRIPTS_FILE, "".join(
+        f"/* theme/assets/{name} */\n" + (assets / name).read_text(encoding="utf-8") for name in SCRIPTS))
+    write_if_changed(docs_dir / "assets" / "icons.css", icons_stylesheet())
+    for name, script in (("scope.js", scope_script()), ("palette.js", palette_script())):
+        write_if_changed(docs_dir / "assets" / name, script)
     write_if_changed(path, settings)
 
 
-def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, site_dir: Path) -> str:
-    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles."""
+def icons_stylesheet() -> str:
+    """One rule per icon of ICONS: its SVG from Material's own set, as a data address."""
+    icons = _material_templates() / ".icons"
+    rules = []
+    for icon in ICONS:
+        svg = (icons / f"{icon}.svg").read_text(encoding="utf-8").strip()
+        url = "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(svg, safe=" =/:.,-")
+        name = icon.replace("/", "-")
+        rules.append(f'.portal-icon--{name}{{-webkit-mask-image:url("{url}");mask-image:url("{url}")}}')
+    return "/* Material's icons (mkdocs_engine.ICONS), drawn by .portal-icon in portal.css. */\n" + "\n".join(rules) + "\n"
+
+
+def scope_script() -> str:
+    """Material's first script (where it keeps the visitor's settings), as a cached file
+    (theme/material/partials/javascripts/base.html): the site's root, which Material writes into
+    each page relative to it, is the folder above the script's own (assets/)."""
+    partial = _material_script("base.html")
+    scope = re.compile(r'new URL\("[^"]*",location\)')
+    if not scope.search(partial):
+        raise RuntimeError("Material's partials/javascripts/base.html no longer sets __md_scope as expected")
+    return scope.sub('new URL("..",document.currentScript.src)', partial)
+
+
+def palette_script() -> str:
+    """Material's script that applies the visitor's chosen palette before the page is painted,
+    as a cached file (theme/material/partials/header.html loads it where Material writes it
+    inline: 0.7 KB of every page)."""
+    return _material_script("palette.html")
+
+
+def _material_script(partial: str) -> str:
+    text = (_material_templates() / "partials" / "javascripts" / partial).read_text(encoding="utf-8")
+    return re.search(r"<script>(.*?)</script>", text, re.S)[1].strip() + "\n"
+
+
+def _material_templates() -> Path:
+    import material
+    return Path(material.__file__).parent / "templates"
+
+
+def project_settings(lang: str, docs_dir: Path, nav: list, nav_roots: int, config: SiteConfig, site_dir: Path) -> str:
+    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles.
+    `nav_roots` is how many jurisdictions follow the home page at the navigation's top level."""
     language = languages.get(lang)
     up = "../" if language.prefix else ""
     settings = {
@@ -65,6 +131,14 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
             "portal_language": lang,
             "language_tag": language.tag,
             "footer_label": ui("footer_links", lang),
+            # A section of more pages than this lists the open one and its neighbours, then a
+            # link to the section's list (theme/material/partials/nav-item.html).
+            # The top level's jurisdictions likewise, with a link to the home page's list of them
+            # (theme/material/partials/nav.html).
+            "nav_cap": NAV_CAP,
+            "nav_all": ui("nav_all", lang),
+            "nav_roots": nav_roots,
+            "nav_jurisdictions": ui("jurisdictions", lang),
             "footer_links": [{"title": ui(key, lang), "path": path} for key, path in
                              (("data_catalog", address("data")), ("feeds", address("feeds")),
                                                 ("guide", address("guide")), ("schemas", address("schemas")))],
@@ -83,10 +157,10 @@ def project_settings(lang: str, docs_dir: Path, nav: list, config: SiteConfig, s
             "feed_title": ui("feed_of_page", lang),
             "og_locale": language.og_locale,
         },
-        "extra_css": ["assets/portal.css"],
+        "extra_css": ["assets/icons.css", "assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
-        "extra_javascript": ["assets/portal.js", "assets/table-files.js", "assets/investment.js", "assets/charts.js", "assets/search.js"],
+        "extra_javascript": [SCRIPTS_FILE],
         # No MkDocs plugin: search is Pagefind's (search_index.py), run on the built site, and the
         # header's search form (theme/material/partials/header.html) opens the search page.
         "plugins": [],
@@ -138,6 +212,12 @@ class _PortalPages:
         self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
         self.packed: dict[str, bytes] = {}  # source path → its compressed HTML, between the two passes
+
+    def on_env(self, env, config, files):
+        # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
+        # escapes, which tripled its Chinese; '<', '>', '&' and "'" are still escaped.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        return env
 
     def on_files(self, files, config):
         from mkdocs.structure.files import File, Files

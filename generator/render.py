@@ -505,9 +505,7 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
     def section(index: str, children: list) -> list:
         return [index + "index.md"] + children   # with navigation.indexes, the label opens the index
 
-    by_path = {p.path: p for p in pages}
-    tree: list = [entry(by_path[address("home")])]
-    for j in portal.jurisdictions:
+    def jurisdiction(j) -> dict:
         items = [entry(by_path[address(kind.name, j=j.id)]) for kind in page_kinds()
                  if kind.in_nav and address(kind.name, j=j.id) in by_path]
         if j.zones:
@@ -517,13 +515,28 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
         if chains:
             items.append({heading(Phrase("chains"), lang): section(
                 address("chains", j=j.id), [entry(by_path[of_record(c)]) for c in chains])})
-        tree.append({str(escape(heading(j.name, lang))): section(address("jurisdiction", j=j.id), items)})
+        items += [jurisdiction(below) for below in under.get(j.id, ())]
+        return {str(escape(heading(j.name, lang))): section(address("jurisdiction", j=j.id), items)}
+
+    by_path = {p.path: p for p in pages}
+    under: dict[str, list] = {}
+    for j in portal.jurisdictions:
+        under.setdefault(j.parent, []).append(j)
+    tree: list = [entry(by_path[address("home")])]
+    tree += [jurisdiction(j) for j in root_jurisdictions(portal)]
     tree.append(entry(by_path[address("people")]))
     # Project pages stay out of the navigation: a list of thousands would weigh on every page.
     tree.append({heading(Phrase("investment"), lang): section(address("investment"), [entry(by_path[address("data")])])})
     policies = [entry(by_path[of_record(p)]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
     tree.append({heading(Phrase("policies"), lang): section(address("policies"), policies)})
     return tree
+
+
+def root_jurisdictions(portal: Portal) -> list:
+    """The jurisdictions at the navigation's top level, after the home page: those with no parent
+    in the portal. Each other sits under its parent (consistency.check has ruled out loops), so a
+    national portal's top level is its provinces, not every city and district."""
+    return [j for j in portal.jurisdictions if not j.parent]
 
 
 def tab_title(page: Page, lang: str) -> str:

@@ -19,11 +19,11 @@ import subprocess
 from pathlib import Path
 
 FOLDER = "pagefind"   # in each language's site, beside its pages
-# Not indexed: section permalinks (¶), download links, what a page repeats for a phone or
-# paper, the lists of projects (each project is found on its own page) and the charts (figures
-# whose data tables are numbers). Pagefind holds the whole index in memory while it builds it:
+# Not indexed: section permalinks (¶), the labels of a page's facts (阶段, 发文机关), download
+# links, what a page repeats for a phone or paper, the lists of projects (each project is found
+# on its own page) and the charts (figures whose data tables are numbers). Pagefind holds the whole index in memory while it builds it:
 # at 1,000 chains the lists on chain pages alone cost it hundreds of megabytes.
-EXCLUDED = ".headerlink, .portal-phone-only, .portal-print-only, .portal-downloads, .portal-list, .portal-chart"
+EXCLUDED = ".headerlink, .portal-facts dt, .portal-phone-only, .portal-print-only, .portal-downloads, .portal-list, .portal-chart"
 # Pagefind writes its own search interfaces too; the portal's is theme/assets/search.js.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
