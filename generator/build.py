@@ -232,8 +232,7 @@ def _build_language(job: Job, lang: str) -> dict[str, float]:
     project = mkdocs_engine.project_file(job.work / lang, lang)
     with clock.stage("render"):
         nav = render.nav(job.checked.portal, job.checked.pages, lang)
-        roots = len(render.root_jurisdictions(job.checked.portal))
-        settings = mkdocs_engine.project_settings(lang, docs, nav, roots, job.config, site)
+        settings = mkdocs_engine.project_settings(lang, docs, nav, job.config, site)
         # serve: with the same settings, navigation and titles, MkDocs' dirty build renders
         # again only the pages whose text changed.
         dirty = (job.incremental and project.exists() and project.read_text(encoding="utf-8") == settings

@@ -18,6 +18,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from . import languages
 from .config import SiteConfig
+from .render import Navigation
 from .pages import address
 from .files import copy_if_changed, write_if_changed
 from .ui import text_plain, ui
@@ -97,9 +98,8 @@ def _material_templates() -> Path:
     return Path(material.__file__).parent / "templates"
 
 
-def project_settings(lang: str, docs_dir: Path, nav: list, nav_roots: int, config: SiteConfig, site_dir: Path) -> str:
-    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles.
-    `nav_roots` is how many jurisdictions follow the home page at the navigation's top level."""
+def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteConfig, site_dir: Path) -> str:
+    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles."""
     language = languages.get(lang)
     up = "../" if language.prefix else ""
     settings = {
@@ -131,13 +131,14 @@ def project_settings(lang: str, docs_dir: Path, nav: list, nav_roots: int, confi
             "portal_language": lang,
             "language_tag": language.tag,
             "footer_label": ui("footer_links", lang),
-            # A section of more pages than this lists the open one and its neighbours, then a
-            # link to the section's list (theme/material/partials/nav-item.html).
-            # The top level's jurisdictions likewise, with a link to the home page's list of them
-            # (theme/material/partials/nav.html).
+            # A section that lists like pages (a jurisdiction's chains) lists at most NAV_CAP: the
+            # open one and its neighbours, then a link to the section's list
+            # (theme/material/partials/nav-item.html); likewise the top level's jurisdictions,
+            # with a link to the home page's list of them (theme/material/partials/nav.html).
             "nav_cap": NAV_CAP,
             "nav_all": ui("nav_all", lang),
-            "nav_roots": nav_roots,
+            "nav_lists": list(nav.lists),
+            "nav_roots": nav.roots,
             "nav_jurisdictions": ui("jurisdictions", lang),
             "footer_links": [{"title": ui(key, lang), "path": path} for key, path in
                              (("data_catalog", address("data")), ("feeds", address("feeds")),
@@ -164,7 +165,7 @@ def project_settings(lang: str, docs_dir: Path, nav: list, nav_roots: int, confi
         # No MkDocs plugin: search is Pagefind's (search_index.py), run on the built site, and the
         # header's search form (theme/material/partials/header.html) opens the search page.
         "plugins": [],
-        "nav": nav,
+        "nav": nav.tree,
     }
     if config.copyright:
         settings["copyright"] = str(escape(text_plain(config.copyright, lang)))
@@ -205,6 +206,8 @@ class _PortalPages:
     - Material indents its navigation generously (a third of a chain page at 1,000 chains):
       outside <pre>, <script> and <textarea>, white space that starts a line is written as
       one newline, which renders the same.
+    - A page outside the navigation (a project's: nine pages in ten) is poured into a shell of
+      Material's page rather than rendered by Material's templates one by one (_Shells).
     """
 
     def __init__(self, pages: dict[str, bytes], lang: str):
@@ -212,12 +215,19 @@ class _PortalPages:
         self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
         self.packed: dict[str, bytes] = {}  # source path → its compressed HTML, between the two passes
+        self.in_nav: set[str] = set()       # source paths of the pages in the navigation
+        self.shells: _Shells | None = None
 
     def on_env(self, env, config, files):
         # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
         # escapes, which tripled its Chinese; '<', '>', '&' and "'" are still escaped.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        self.shells = _Shells(env.get_template("main.html"))
         return env
+
+    def on_nav(self, nav, config, files):
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
 
     def on_files(self, files, config):
         from mkdocs.structure.files import File, Files
@@ -235,6 +245,8 @@ class _PortalPages:
     @event_priority(100)   # before any other plugin sees the page's source
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         self.html[page.file.src_uri] = markdown
+        if page.file.src_uri not in self.in_nav:
+            page.meta["template"] = _Shells.TEMPLATE   # what MkDocs renders: the poured page (below)
         return ""   # what Python-Markdown converts: nothing
 
     @event_priority(100)   # before any other plugin sees the converted page
@@ -254,6 +266,8 @@ class _PortalPages:
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
             page.content = zlib.decompress(packed).decode("utf-8")
+        if page.meta.get("template") == _Shells.TEMPLATE:
+            context["poured"] = self.shells.page(page, context)
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -262,6 +276,78 @@ class _PortalPages:
         # re.split with two groups yields: text, whole <pre>…</pre>, tag name, text, …
         return "".join(_LINE_START_SPACE.sub("\n", part) if i % 3 == 0 else part if i % 3 == 1 else ""
                        for i, part in enumerate(parts))
+
+
+class _Shells:
+    """Material's page with the places a page's own text goes (its content, address, title and
+    description) cut out: a shell, poured full for each page outside the navigation.
+
+    Such a page differs from its neighbours only in those places, once its shape is the same:
+    its depth in the site (relative links), its headings (the skip link, the contents sidebar)
+    and the settings in its front matter. Material renders the first page of each shape, from
+    which the shell is cut; the second, and every VERIFY_EVERY-th after, it renders too and
+    compares with the poured page: a shape whose second page differs (a title that also names
+    something in the navigation) is rendered by Material throughout, and a later difference is
+    an error in this class, which stops the build. Pouring costs a hundredth of rendering: at
+    1,000 chains Material's templates took about 4 ms a page, 120 s a language.
+    """
+
+    TEMPLATE = "portal-poured.html"   # theme/material/: prints the page poured here
+    VERIFY_EVERY = 256
+    _MARK = "\x00{}\x00"              # never in a page: content cannot hold a control character
+    _SLOT = re.compile("\x00([a-z_]+)\x00")
+
+    def __init__(self, material):
+        self.material = material
+        self.shapes: dict[tuple, dict] = {}
+
+    def page(self, page, context) -> str:
+        values = self._values(page)
+        shape = self.shapes.setdefault(self._shape(page), {"pages": 0, "shell": None})
+        shape["pages"] += 1
+        if shape["pages"] > 2 and shape["shell"] and shape["pages"] % self.VERIFY_EVERY:
+            return self._pour(shape["shell"], values)
+        html = self.material.render(context)
+        if shape["pages"] == 1:
+            shape["shell"] = self._cut(html, values)
+        elif shape["shell"] and self._pour(shape["shell"], values) != html:
+            if shape["pages"] > 2:
+                raise RuntimeError(f"{page.file.src_uri}: the page poured into its shell differs from Material's")
+            shape["shell"] = None   # this shape is rendered by Material throughout
+        return html
+
+    @staticmethod
+    def _values(page) -> list[tuple[str, str]]:
+        # In the order they are cut out: a later value may be part of an earlier one (the
+        # address is part of the canonical address), never the reverse.
+        return [("content", page.content or ""), ("canonical", page.canonical_url or ""),
+                ("description", page.meta.get("description") or ""), ("title", page.meta.get("title") or ""),
+                ("url", page.url)]
+
+    @staticmethod
+    def _shape(page) -> tuple:
+        headings, stack = [], list(page.toc)
+        while stack:
+            item = stack.pop(0)
+            headings.append((item.level, item.id, item.title))
+            stack[:0] = item.children
+        settings = tuple(sorted((key, str(value)) for key, value in page.meta.items()
+                                if key not in ("title", "description", "lastmod")))
+        return page.url.count("/"), "<h1" in (page.content or ""), tuple(headings), settings
+
+    def _cut(self, html: str, values: list[tuple[str, str]]) -> list[str] | None:
+        content = values[0][1]
+        if html.count(content) != 1:
+            return None
+        for name, value in values:
+            if value:
+                html = html.replace(value, self._MARK.format(name))
+        return self._SLOT.split(html)   # text, slot name, text, slot name, …, text
+
+    @staticmethod
+    def _pour(shell: list[str], values: list[tuple[str, str]]) -> str:
+        value = dict(values)
+        return "".join(part if i % 2 == 0 else value[part] for i, part in enumerate(shell))
 
 
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)

@@ -495,26 +495,42 @@ def _example(portal: Portal, kind: str) -> str:
     return draft(kind, portal, rid, jurisdiction, chain, None).text
 
 
-def nav(portal: Portal, pages: list[Page], lang: str) -> list:
+@dataclass(frozen=True)
+class Navigation:
+    """The site navigation for MkDocs, and what the theme needs to keep it short: how many
+    jurisdictions follow the home page at its top level, and the addresses of the sections that
+    are lists of like pages (a jurisdiction's chains, its zones), which list only the open page
+    and its neighbours (theme/material/partials/nav-item.html)."""
+    tree: list
+    roots: int
+    lists: tuple[str, ...]
+
+
+def nav(portal: Portal, pages: list[Page], lang: str) -> Navigation:
     """The site navigation, grouped by jurisdiction and chain so each page lists only its branch.
     The editor's guide, the feeds and the schemas are reached from the footer and the data
-    catalog, not from the public menu."""
+    catalog, not from the public menu. A jurisdiction sits under its parent (consistency.check
+    has ruled out loops), so a national portal's top level is its provinces, not every city."""
+    lists: list[str] = []
+
     def entry(page: Page):
         return {str(escape(heading(page.title, lang))): page.path + "index.md"}
 
     def section(index: str, children: list) -> list:
         return [index + "index.md"] + children   # with navigation.indexes, the label opens the index
 
+    def listed(title: str, index: str, records: list, j) -> dict:
+        lists.append(index)
+        return {heading(Phrase(title), lang): section(index, [entry(by_path[of_record(r, j.id)]) for r in records])}
+
     def jurisdiction(j) -> dict:
         items = [entry(by_path[address(kind.name, j=j.id)]) for kind in page_kinds()
                  if kind.in_nav and address(kind.name, j=j.id) in by_path]
         if j.zones:
-            items.append({heading(Phrase("zones"), lang): section(
-                address("zones", j=j.id), [entry(by_path[of_record(z, j.id)]) for z in j.zones])})
+            items.append(listed("zones", address("zones", j=j.id), j.zones, j))
         chains = portal.chains_of(j)
         if chains:
-            items.append({heading(Phrase("chains"), lang): section(
-                address("chains", j=j.id), [entry(by_path[of_record(c)]) for c in chains])})
+            items.append(listed("chains", address("chains", j=j.id), chains, j))
         items += [jurisdiction(below) for below in under.get(j.id, ())]
         return {str(escape(heading(j.name, lang))): section(address("jurisdiction", j=j.id), items)}
 
@@ -522,21 +538,14 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> list:
     under: dict[str, list] = {}
     for j in portal.jurisdictions:
         under.setdefault(j.parent, []).append(j)
-    tree: list = [entry(by_path[address("home")])]
-    tree += [jurisdiction(j) for j in root_jurisdictions(portal)]
+    roots = under.get(None, [])
+    tree: list = [entry(by_path[address("home")])] + [jurisdiction(j) for j in roots]
     tree.append(entry(by_path[address("people")]))
     # Project pages stay out of the navigation: a list of thousands would weigh on every page.
     tree.append({heading(Phrase("investment"), lang): section(address("investment"), [entry(by_path[address("data")])])})
     policies = [entry(by_path[of_record(p)]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
     tree.append({heading(Phrase("policies"), lang): section(address("policies"), policies)})
-    return tree
-
-
-def root_jurisdictions(portal: Portal) -> list:
-    """The jurisdictions at the navigation's top level, after the home page: those with no parent
-    in the portal. Each other sits under its parent (consistency.check has ruled out loops), so a
-    national portal's top level is its provinces, not every city and district."""
-    return [j for j in portal.jurisdictions if not j.parent]
+    return Navigation(tree, len(roots), tuple(lists))
 
 
 def tab_title(page: Page, lang: str) -> str:

@@ -262,6 +262,13 @@ def _other_jurisdiction(root: Path) -> None:
     _replace(root, CHAIN, "unit: linhai-port}", "unit: elsewhere-office}")
 
 
+def _parent_loop(root: Path) -> None:
+    (root / "content/jurisdictions/elsewhere.yml").write_text(
+        "id: elsewhere\nname: {zh: 他縣}\nlevel: county\nparent: linhai\nsummary: {zh: 另一縣。}\nillustrative: true\n",
+        encoding="utf-8")
+    _replace(root, JURISDICTION, "parent_name: {zh: 東海省, en: Donghai Province}", "parent: elsewhere")
+
+
 def _geojson(text: bytes):
     def edit(root: Path) -> None:
         (root / "content/maps/linhai.geojson").write_bytes(text)
@@ -278,6 +285,11 @@ EDITS = {
         "name.zh: expected a name no other zone of the jurisdiction has ('twin'"]),
     "two chains of one name": (lambda root: _replace(root, "chains/linhai/shipyard.yml", "遊艇製造鏈", "水產加工鏈"), [
         "chains/linhai/shipyard.yml:1: name.zh: expected a name no other chain of the jurisdiction has ('linhai-seafood'"]),
+    "two jurisdictions each the other's parent": (_parent_loop, [
+        "content/jurisdictions/elsewhere.yml:1: parent: expected a jurisdiction above this one, not below it "
+        "(found a loop: elsewhere → linhai → elsewhere)",
+        "content/jurisdictions/linhai.yml:2: parent: expected a jurisdiction above this one, not below it "
+        "(found a loop: linhai → elsewhere → linhai)"]),
     "a latitude of 1,000": (lambda root: _replace(root, JURISDICTION, "lat: 28.65", "lat: 1000"), [
         "coordinates.lat: expected a number from -90 to 90 (found 1000)"]),
     "a chain filed under another jurisdiction's folder": (
