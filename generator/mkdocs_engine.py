@@ -6,6 +6,7 @@ the Material overrides in theme/material, nothing else.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import urllib.parse
@@ -245,6 +246,9 @@ class _PortalPages:
     @event_priority(100)   # before any other plugin sees the page's source
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         self.html[page.file.src_uri] = markdown
+        # MkDocs would set up Python-Markdown, with its extensions, for each page (a fifth of
+        # its time) to convert nothing: the page converts nothing itself.
+        page.render = functools.partial(_convert_nothing, page)
         if page.file.src_uri not in self.in_nav:
             page.meta["template"] = _Shells.TEMPLATE   # what MkDocs renders: the poured page (below)
         return ""   # what Python-Markdown converts: nothing
@@ -276,6 +280,13 @@ class _PortalPages:
         # re.split with two groups yields: text, whole <pre>…</pre>, tag name, text, …
         return "".join(_LINE_START_SPACE.sub("\n", part) if i % 3 == 0 else part if i % 3 == 1 else ""
                        for i, part in enumerate(parts))
+
+
+def _convert_nothing(page, config, files) -> None:
+    """What mkdocs.structure.pages.Page.render leaves on a page whose Markdown is empty."""
+    from mkdocs.structure.toc import get_toc
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = set(), {}
 
 
 class _Shells:
