@@ -112,19 +112,20 @@ def synthetic_portal(root: Path, chains: int, jurisdictions: int | None = None, 
 FLAT_BASELINE_MAX = 1500   # beyond this a flat navigation takes tens of minutes and gigabytes (quadratic)
 
 
-def baseline_project(root: Path, pages: int) -> Path:
-    """A plain mkdocs-material site of `pages` pages: flat navigation (MkDocs' default) up to
-    FLAT_BASELINE_MAX pages; above that in folders of 100 inside folders of 25 with Material's
-    `navigation.prune` (as the portal's navigation is: jurisdictions, then chains). A flat
-    navigation of 60,000 pages would take days, and even one level of folders is quadratic:
-    600 sections on every page."""
+def baseline_project(root: Path, articles: list[str]) -> Path:
+    """A plain mkdocs-material site of the same pages: each page's article, as the portal built
+    it, written as its Markdown (HTML passes through Markdown), with Material's search plugin. Its
+    navigation is flat (MkDocs' default) up to FLAT_BASELINE_MAX pages; above that in folders of
+    100 inside folders of 25 with Material's `navigation.prune` (as the portal's navigation is:
+    jurisdictions, then chains). A flat navigation of 60,000 pages would take days, and even one
+    level of folders is quadratic: 600 sections on every page."""
     docs = root / "docs"
     docs.mkdir(parents=True)
-    for n in range(pages):
+    pages = len(articles)
+    for n, article in enumerate(articles):
         folder = docs / (f"part-{n // 2500:02d}/group-{n // 100 % 25:02d}" if pages > FLAT_BASELINE_MAX else "")
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"page-{n:05d}.md").write_text(f"# Page {n}\n\nSome text about chain {n}.\n\n| a | b |\n|---|---|\n"
-                                               f"| {n} | {n * 2} |\n", encoding="utf-8")
+        (folder / f"page-{n:05d}.md").write_text(article + "\n", encoding="utf-8")
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     config = root / "mkdocs.yml"
     theme = {"name": "material", "font": False}
@@ -133,6 +134,35 @@ def baseline_project(root: Path, pages: int) -> Path:
     config.write_text(yaml.safe_dump({"site_name": "Baseline", "docs_dir": str(docs), "site_dir": str(root / "site"),
                                       "theme": theme, "plugins": ["search"]}), encoding="utf-8")
     return config
+
+
+FLOOR_TEMPLATE = ('<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ title }}</title>'
+                  '</head><body><main>{{ article }}</main></body></html>')
+
+
+def articles_of(site: Path) -> list[tuple[Path, str, str]]:
+    """Every page of a built site: (its path in the site, its title, its article's HTML)."""
+    found = []
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.rfind("</article>")
+        title = html[html.find("<title>") + 7:html.find("</title>")]
+        found.append((page.relative_to(site), title, html[html.find(">", start) + 1:end] if start >= 0 else ""))
+    return found
+
+
+def floor_seconds(pages: list[tuple[Path, str, str]], out: Path) -> float:
+    """The floor: the same pages' articles through a bare Jinja template, written, in one
+    process. What no site generator can do faster in Python."""
+    import jinja2
+    from markupsafe import Markup
+    template = jinja2.Environment(autoescape=True).from_string(FLOOR_TEMPLATE)
+    started = time.perf_counter()
+    for path, title, article in pages:
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(template.render(lang="zh", title=title, article=Markup(article)), encoding="utf-8")
+    return time.perf_counter() - started
 
 
 def measure_one(kind: str, root: Path, out: Path, sample_memory: bool) -> dict:
@@ -342,11 +372,19 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
     memory_site = work / f"site-{chains}-memory"
     ours_memory = run_child("portal", portal, memory_site, sample_memory=True)
     shutil.rmtree(memory_site)
-    pages = len(list(site.rglob("index.html")))
+    built = articles_of(site)
+    pages = len(built)
+    floors = []
+    for _ in range(2):   # the faster of two, as for the portal
+        floors.append(floor_seconds(built, work / f"floor-{chains}"))
+        shutil.rmtree(work / f"floor-{chains}")
+    floor = min(floors)
     base_root = work / f"baseline-{chains}"
-    baseline_project(base_root, pages)
+    baseline_project(base_root, [article for _, _, article in built])
+    del built
     base = run_child("baseline", base_root, base_root / "site")
     chain_page = site / "j0" / "chains" / "j0-c1" / "index.html"
+    project_page = site / "projects" / "j0-c1-p0" / "index.html"
     lists = [p for p in site.rglob("index.html") if "investment" in p.parts]
     # Everything that is not MkDocs counts as the generator's: its stages, and what no stage
     # covers (starting Python, imports, forking the language processes).
@@ -359,8 +397,12 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         "total_s": ours["total"], "all_totals_s": totals, "stages_s": ours["stages"],
         "other_s": ours["total"] - sum(ours["stages"].values()), "generator_share": generator_seconds / ours["total"],
         "baseline_s": base["total"], "ratio_to_baseline": ours["total"] / base["total"],
+        "floor_s": floor, "ratio_to_floor": ours["total"] / floor,
+        "ms_per_page": ours["total"] / pages * 1000, "baseline_ms_per_page": base["total"] / pages * 1000,
+        "floor_ms_per_page": floor / pages * 1000,
         "peak_mb": ours_memory["peak_mb"], "baseline_peak_mb": base["peak_mb"],
         "site_mb": size(site) / 1e6, "baseline_site_mb": size(base_root / "site") / 1e6,
+        "site_share_of_pages_limit": size(site) / 1e9, "project_page_kb": size(project_page) / 1e3,
         "chain_page_kb": size(chain_page) / 1e3, "baseline_page_kb": size(base_page) / 1e3,
         "chain_page_weight_kb": chain_page_weight(site, chain_page) / 1e3,
         "largest_list_kb": max(size(p) for p in lists) / 1e3,
@@ -419,9 +461,15 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("  search index (Pagefind), s", ("stages_s", "search"), "{:.1f}"),
             ("  write, s", ("stages_s", "write"), "{:.2f}"),
             ("  other (start-up, imports, forks), s", "other_s", "{:.2f}"), ("generator's share of total", "generator_share", "{:.0%}"),
-            ("baseline navigation", "baseline_nav", "{}"), ("baseline build, s", "baseline_s", "{:.1f}"), ("ratio to baseline", "ratio_to_baseline", "{:.2f}×"),
+            ("baseline navigation", "baseline_nav", "{}"),
+            ("plain mkdocs-material, same pages, s", "baseline_s", "{:.1f}"), ("ratio to it", "ratio_to_baseline", "{:.2f}×"),
+            ("floor (bare Jinja + write, same pages), s", "floor_s", "{:.1f}"), ("ratio to the floor", "ratio_to_floor", "{:.1f}×"),
+            ("ms per page: portal · plain mkdocs-material · floor", ("ms_per_page", "baseline_ms_per_page", "floor_ms_per_page"),
+             lambda v: " · ".join(f"{x:.1f}" for x in v)),
             ("peak memory (PSS, all processes), MB", "peak_mb", "{:.0f}"), ("baseline peak memory, MB", "baseline_peak_mb", "{:.0f}"),
-            ("site, MB", "site_mb", "{:.1f}"), ("baseline site, MB", "baseline_site_mb", "{:.1f}"),
+            ("site, MB", "site_mb", "{:.1f}"), ("  share of GitHub Pages' 1 GB", "site_share_of_pages_limit", "{:.0%}"),
+            ("baseline site, MB", "baseline_site_mb", "{:.1f}"),
+            ("project page HTML, KB", "project_page_kb", "{:.1f}"),
             ("chain page HTML, KB", "chain_page_kb", "{:.0f}"), ("baseline page HTML, KB", "baseline_page_kb", "{:.0f}"),
             ("chain page weight with assets, KB", "chain_page_weight_kb", "{:.0f}"),
             ("largest list page HTML, KB", "largest_list_kb", "{:.0f}"),
@@ -441,7 +489,8 @@ def report(results: list[dict], serve: list[dict]) -> str:
     lines = ["| measure | " + " | ".join(f"{r['chains']} chains" for r in results) + " |",
              "|---|" + "---|" * len(results)]
     for label, key, fmt in rows:
-        values = [r[key[0]].get(key[1], 0.0) if isinstance(key, tuple) else r[key] for r in results]
+        values = [(r[key[0]].get(key[1], 0.0) if isinstance(r[key[0]], dict) else tuple(r[k] for k in key))
+                  if isinstance(key, tuple) else r[key] for r in results]
         lines.append(f"| {label} | " + " | ".join(fmt(v) if callable(fmt) else fmt.format(v) for v in values) + " |")
     for s in serve:
         lines.append(f"\n`serve` at {s['chains']} chains, from saving a file to the reloaded page: "
