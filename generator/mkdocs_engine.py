@@ -294,8 +294,8 @@ class _Shells:
     description) cut out: a shell, poured full for each page outside the navigation.
 
     Such a page differs from its neighbours only in those places, once its shape is the same:
-    its depth in the site (relative links), its headings (the skip link, the contents sidebar)
-    and the settings in its front matter. Material renders the first page of each shape, from
+    its depth in the site (relative links), its sections' headings (the contents sidebar) and
+    the settings in its front matter. Material renders the first page of each shape, from
     which the shell is cut; the second, and every VERIFY_EVERY-th after, it renders too and
     compares with the poured page: a shape whose second page differs (a title that also names
     something in the navigation) is rendered by Material throughout, and a later difference is
@@ -340,7 +340,7 @@ class _Shells:
         headings, stack = [], list(page.toc)
         while stack:
             item = stack.pop(0)
-            headings.append((item.level, item.id, item.title))
+            headings.append((item.level, item.id, item.title if item.level > 1 else ""))   # the h1 is content
             stack[:0] = item.children
         settings = tuple(sorted((key, str(value)) for key, value in page.meta.items()
                                 if key not in ("title", "description", "lastmod")))
@@ -365,6 +365,7 @@ _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
 _LINE_START_SPACE = re.compile(r"\n\s+")
 # A heading the template wrote: content cannot write one, Jinja escapes its '<'.
 _HEADING = re.compile(r'<h([2-6])((?:\s[^>]*?)?\sid="([^"]+)"[^>]*)>(.*?)</h\1>', re.S)
+_TITLE = re.compile(r'<h1\sid="([^"]+)"[^>]*>(.*?)</h1>', re.S)   # written by theme/pages/_page.html
 _TAG = re.compile(r"<[^>]*>")
 # Between two table cells, or a term and its description, a line break: it renders the same,
 # and the search index (which reads text, not layout) then keeps 日期 and 文件 two words, and a
@@ -390,6 +391,11 @@ def table_of_contents(html: str, permalink_title: str):
                 f'title="{permalink_title}">¶</a></h{level}>')
 
     body = _HEADING.sub(heading, html)
+    # The page's own heading holds the others: Material's "skip to content" link leads to the
+    # first entry, which is then the page's heading, not its first section past the summary.
+    title = _TITLE.search(body)
+    if title:
+        tokens = [{"level": 1, "id": title[1], "name": " ".join(_TAG.sub("", title[2]).split()), "children": tokens}]
     return get_toc(tokens), body
 
 
