@@ -109,6 +109,25 @@ def test_a_page_is_headed_by_its_own_name(sample_site, path, zh, en):
         assert soup.title.get_text().startswith(expected)
 
 
+@pytest.mark.parametrize("path", ["projects/shanxi-a-1/", "hunan/chains/hunan-software/", "en/shanxi/"])
+def test_skip_to_content_lands_on_the_pages_own_heading(browser, site_url, path):
+    """The first Tab reaches Material's skip link; following it puts the page's heading, not
+    its first section past the summary, at the top of the screen, and keyboard focus after it."""
+    tab = browser.new_page(viewport={"width": 1366, "height": 600})
+    try:
+        tab.goto(site_url + path)
+        tab.keyboard.press("Tab")
+        assert tab.evaluate("document.activeElement.classList.contains('md-skip')")
+        tab.keyboard.press("Enter")
+        tab.wait_for_timeout(300)
+        landed = tab.evaluate("""() => { const h1 = document.querySelector('article h1');
+            return {hash: location.hash, top: h1.getBoundingClientRect().top, header: document.querySelector('.md-header').offsetHeight}; }""")
+        assert landed["hash"] == "#page-title"
+        assert 0 <= landed["top"] <= landed["header"] + 40, landed   # just under the sticky header
+    finally:
+        tab.close()
+
+
 def test_no_serious_accessibility_violation_on_any_page(browser, sample_site, site_url):
     assert AXE.exists(), "needs `npm ci` (the Makefile's test target runs it)"
     context = browser.new_context(viewport={"width": 1366, "height": 900})
