@@ -161,13 +161,14 @@ def _preview_work(out: Path) -> Path:
     return out.with_name(f".{out.name.lstrip('.')}.work")   # .preview -> .preview.work
 
 
-def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> Checked:
+def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, search: bool = True) -> Checked:
     """For `serve`: rebuild into `out` itself, keeping the MkDocs projects beside it.
 
     A language whose settings and navigation are unchanged (its mkdocs.yml is the same) is
     rebuilt with MkDocs' dirty mode: only pages whose text changed are rendered again, which
     makes the usual edit (a project's amount, a chain's summary) fast. Adding, removing or
     renaming a page rebuilds that language whole. When the check fails, `out` is left as it is.
+    Without `search`, the search index is left as it was, for index_search_in_place to redo.
     """
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, False, clock)
@@ -175,9 +176,16 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None) -> C
         return checked
     out = out.resolve()
     with _build_date(root, checked.portal) as epoch:
-        _build_languages(Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch), clock)
+        job = Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch)
+        _build_languages(job, clock, search=search)
     output.mark(out)
     return checked
+
+
+def index_search_in_place(out: Path) -> None:
+    """For `serve`: index each language of the preview for search again, after the rebuilt
+    pages are shown (Pagefind indexes every page: most of an edit's rebuild at 100 chains)."""
+    _index_search(preview_sites(out), Stopwatch())
 
 
 def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked:
@@ -196,7 +204,7 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
     return checked
 
 
-def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True) -> None:
+def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True, search: bool = True) -> None:
     render.environment.cache_clear()   # `serve` builds again and again: templates may have been edited
     builds = [functools.partial(_build_language, job, lang) for lang in languages.codes()]
     if side_by_side:   # the build then takes as long as the language that finishes last
@@ -211,17 +219,22 @@ def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True) -> N
         for one in builds:
             for name, seconds in processes.side_by_side([one])[0].items():
                 clock.add(name, seconds)
-    # Search is indexed here, once the languages' processes have ended and handed their memory
-    # back, one language at a time: Pagefind holds its whole index in memory (about 0.9 GB for
-    # a language of 30,000 project pages), and beside MkDocs' processes the build's peak was
-    # three times that. In `serve` too, whole: a few seconds at 100 chains.
-    with clock.stage("search"):
-        for lang in languages.codes():
-            search_index.index(job.sites[lang], NODE_MODULES, languages.get(lang).search)
+    if search:
+        _index_search(job.sites, clock)
     if not job.incremental:
         with clock.stage("write"):
             for lang in languages.codes():
                 _move_into(_downloads(job.work, lang), job.sites[lang])
+
+
+def _index_search(sites: dict[str, Path], clock: Stopwatch) -> None:
+    # Search is indexed once the languages' processes have ended and handed their memory back,
+    # one language at a time: Pagefind holds its whole index in memory (about 0.9 GB for a
+    # language of 30,000 project pages), and beside MkDocs' processes the build's peak was three
+    # times that. In `serve` too, whole, but after the rebuilt pages are shown.
+    with clock.stage("search"):
+        for lang in languages.codes():
+            search_index.index(sites[lang], NODE_MODULES, languages.get(lang).search)
 
 
 def _build_language(job: Job, lang: str) -> dict[str, float]:

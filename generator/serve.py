@@ -43,9 +43,10 @@ def snapshot(root: Path) -> dict[str, float]:
 
 
 def _rebuild(root: Path, out: Path) -> bool:
+    """Rebuild the preview's pages; the search index waits for _reindex (after the reload)."""
     started = time.monotonic()
     try:
-        checked = pipeline.rebuild_in_place(root, out)
+        checked = pipeline.rebuild_in_place(root, out, search=False)
     except Exception as err:   # whatever an edit holds, the preview goes on and tries the next edit
         print(f"rebuild failed ({type(err).__name__}: {err}), still serving the last site / 重新构建失败，仍显示上一版",
               flush=True)
@@ -55,6 +56,17 @@ def _rebuild(root: Path, out: Path) -> bool:
     print(f"{'rebuilt' if ok else 'rebuild failed, still serving the last site'} in "
           f"{time.monotonic() - started:.1f}s", flush=True)
     return ok
+
+
+def _reindex(out: Path) -> None:
+    """Index the rebuilt preview for search; until it is done, search answers from the last index."""
+    started = time.monotonic()
+    try:
+        pipeline.index_search_in_place(out)
+    except Exception as err:   # the pages are served all the same; the next edit tries again
+        print(f"search index failed ({type(err).__name__}: {err}) / 搜索索引失败", flush=True)
+        return
+    print(f"search index in {time.monotonic() - started:.1f}s", flush=True)
 
 
 def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
@@ -68,7 +80,8 @@ def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
         if now != seen:
             seen = now
             if _rebuild(root, out):
-                _State.version += 1
+                _State.version += 1   # the page reloads now; search follows
+                _reindex(out)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -118,6 +131,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def serve(root: Path, out: Path, port: int) -> int:
     if not _rebuild(root, out):
         return 1
+    _reindex(out)
     threading.Thread(target=_watch, args=(root, out), daemon=True).start()
     sites = pipeline.preview_sites(out)
     _Handler.mounts = {"/" + prefix: str(sites[lang]) for lang, prefix in languages.prefixes().items() if prefix}

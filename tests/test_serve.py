@@ -170,7 +170,7 @@ def test_the_watcher_survives_a_rebuild_that_fails_in_any_way(monkeypatch, tmp_p
 
     calls = []
 
-    def rebuild(root, out):
+    def rebuild(root, out, **options):
         calls.append(root)
         if len(calls) == 1:
             raise RecursionError("whatever an edit could still provoke")
