@@ -220,11 +220,18 @@ def atom_entries(rows: dict[str, dict], lang: str, site_url: str, id_url: str, d
     return entries
 
 
+# A feed carries the newest updates, as feeds do: a reader polls it for what is new, and the
+# list it follows (and its downloads) holds every project. At 1,000 chains the feeds of every
+# project were 39 MB of the site, the portal's alone 9.6 MB polled by every subscriber.
+FEED_ENTRIES = 100
+
+
 def atom_feed(projects, lang: str, site_url: str, id_url: str, title: str, author: str, feed_path: str,
               list_path: str, dates: dict[str, str], entries: dict[str, str]) -> bytes:
-    """An Atom (RFC 4287) feed of projects, newest update first; its alternate is the list it
-    follows, its id its address under the portal's configured address (see atom_entries)."""
-    ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)
+    """An Atom (RFC 4287) feed of the FEED_ENTRIES projects updated last, newest first; its
+    alternate is the list it follows, its id its address under the portal's configured address
+    (see atom_entries)."""
+    ordered = sorted(projects, key=lambda p: (dates[p.id], p.id), reverse=True)[:FEED_ENTRIES]
     updated = dates[ordered[0].id] if ordered else "1980-01-01"
     return _atom(lang, id_url + feed_path, title, updated, author, site_url + feed_path, site_url + list_path,
                  [entries[p.id] for p in ordered])

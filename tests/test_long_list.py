@@ -55,6 +55,22 @@ def test_the_html_holds_every_row(long_site):
     assert len(rows) == 120
 
 
+def test_a_feed_carries_the_newest_hundred_of_a_long_list(long_site):
+    import feedparser
+
+    from generator.opendata import FEED_ENTRIES
+
+    feed = feedparser.parse((long_site / "feeds" / "projects.atom").read_bytes())
+    assert not feed.bozo and len(feed.entries) == FEED_ENTRIES == PAGE_SIZE
+    dates = [entry.updated for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    # None left out is newer than the oldest kept (the synthetic projects' dates cycle by month).
+    kept = {entry.link.rstrip("/").rsplit("/", 1)[-1] for entry in feed.entries}
+    rows = page(long_site, "investment/").select(".portal-list tbody tr")
+    left_out = [row.select_one("time")["datetime"] for row in rows if row["data-id"] not in kept]
+    assert len(left_out) == 20 and max(left_out) <= min(dates)[:10]
+
+
 def test_without_javascript_every_row_is_shown_and_no_pager(browser, long_url):
     tab, errors = open_list(browser, long_url + "investment/", java_script_enabled=False)
     assert len(shown(tab)) == 120
