@@ -66,7 +66,8 @@ def headers(url: str) -> dict:
 
 def test_headers_types_and_caching(nginx):
     page = headers(nginx)
-    assert "script-src 'self' 'sha256-" in page["content-security-policy"]
+    # The theme's scripts are all files: no inline script is allowed, not even by its hash.
+    assert "script-src 'self' 'wasm-unsafe-eval';" in page["content-security-policy"]
     assert page["content-encoding"] == "gzip" and page["cache-control"] == "no-cache"
     schema = headers(nginx + "schema/chain.schema.json")
     assert schema["content-type"].startswith("application/json")
@@ -101,3 +102,16 @@ def test_main_pages_in_both_languages_work_offline_under_the_csp(nginx, browser)
         page.wait_for_selector(".portal-search__result", timeout=15000)
     page.close()
     assert not problems, problems
+
+
+def test_an_inline_script_a_portal_adds_is_allowed_by_its_hash_only(tmp_path):
+    import base64
+    import hashlib
+
+    from generator import csp
+
+    (tmp_path / "index.html").write_text('<script>alert(1)</script><script type="application/json">{"a": 1}</script>'
+                                         '<script src="x.js"></script>', encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(b"alert(1)").digest()).decode("ascii")
+    assert csp.inline_script_hashes(tmp_path) == [f"'sha256-{digest}'"]
+    assert f"script-src 'self' 'sha256-{digest}' 'wasm-unsafe-eval';" in csp.policy(tmp_path)
