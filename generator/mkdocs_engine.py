@@ -342,8 +342,10 @@ class _Shells:
             item = stack.pop(0)
             headings.append((item.level, item.id, item.title if item.level > 1 else ""))   # the h1 is content
             stack[:0] = item.children
-        settings = tuple(sorted((key, str(value)) for key, value in page.meta.items()
-                                if key not in ("title", "description", "lastmod")))
+        # A value poured into a slot makes no shape of its own, but having one does: without a
+        # description, Material writes the site's there.
+        settings = tuple(sorted((key, bool(value) if key in ("title", "description", "lastmod") else str(value))
+                                for key, value in page.meta.items()))
         return page.url.count("/"), "<h1" in (page.content or ""), tuple(headings), settings
 
     def _cut(self, html: str, values: list[tuple[str, str]]) -> list[str] | None:

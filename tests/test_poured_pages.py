@@ -19,7 +19,8 @@ class Material:
     def render(self, context):
         self.rendered += 1
         page = context["page"]
-        return (f"<title>{page.meta['title']}</title><link href='https://x.example/{page.url}'>"
+        description = page.meta.get("description") or "全站说明"
+        return (f"<title>{page.meta['title']}</title><meta content='{description}'><link href='https://x.example/{page.url}'>"
                 f"<nav><a href='../'>首页</a><a href='../../{page.url}'>中文</a></nav>{page.content}<footer>首页</footer>")
 
 
@@ -59,6 +60,15 @@ def test_a_late_difference_stops_the_build(monkeypatch):
     monkeypatch.setattr(material, "render", lambda context: "something else")
     with pytest.raises(RuntimeError, match="differs from Material's"):
         shells.page(odd, {"page": odd})
+
+
+def test_a_page_without_a_description_is_not_poured_into_a_shell_with_one():
+    material = Material()
+    shells = _Shells(material)
+    pages = [a_page(n) for n in range(3)] + [a_page(3)]
+    pages[3].meta["description"] = ""
+    assert [shells.page(page, {"page": page}) for page in pages] == [Material().render({"page": p}) for p in pages]
+    assert "全站说明" in shells.page(pages[3], {"page": pages[3]})
 
 
 @pytest.mark.slow
