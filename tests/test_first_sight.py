@@ -145,6 +145,22 @@ def test_no_serious_accessibility_violation_on_any_page(browser, sample_site, si
     assert not found, found
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_chief_table_shows_its_printed_copy_only_on_paper(browser, site_url, width):
+    """The table for paper (blocks headed by the document's address) is in every chief table's
+    page; on screen only the table itself shows, at a phone's width too."""
+    tab = browser.new_page(viewport=dict(zip(("width", "height"), WIDTHS[width])))
+    try:
+        for path in ("hunan/chiefs/", "en/shanxi/chiefs/"):
+            tab.goto(site_url + path)
+            assert tab.locator(".portal-print-only").count() == 1
+            assert not tab.evaluate("[...document.querySelectorAll('.portal-print-only')]"
+                                    ".some(e => e.getClientRects().length)"), f"{path} at {width}"
+            assert tab.locator("#table-assignments").is_visible()
+    finally:
+        tab.close()
+
+
 def test_the_hunan_chief_table_prints_on_a4_landscape(browser, site_url):
     from pypdf import PdfReader
 
