@@ -44,6 +44,9 @@ class Chart:
     note: str = ""                # said under the title: sources, review numbers, made-up data
     group: str = ""               # the list rows' attribute (data-<group>) the chart counts by, so
     keys: list[str] = field(default_factory=list)   # that it can follow the list's filter: a key per category
+    # What assets/charts.js needs to redraw bubbles per zone and stage (group "of") as the list's
+    # filter changes: the words of their tooltips ("count: ", "amount: ") and the bubbles' scale.
+    follow: dict = field(default_factory=dict)
 
     def options_json(self) -> str:
         return json.dumps(self.options, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -296,6 +299,9 @@ STAGE_COLOURS = {"planned": "#8e9aaf", "signed": "#3a9e9e", "reserve": "#e0a030"
                  "under_implementation": "#2f6fd0", "in_production": "#2e9d5b", "above_designated_size": "#1b6b3a",
                  "other": "#a05ca8"}   # one per common stage kind (tests/test_glossary.py)
 BUBBLE = (6, 28)          # px: the smallest and the largest project bubble; area follows the amount
+# Beyond this many projects a map draws a bubble per zone and stage, not per project: a national
+# list's 30,000 bubbles would be 7 MB of its page, and a blot where zones should be.
+MAP_PROJECTS = 500
 
 
 def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_id: str,
@@ -329,6 +335,8 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
                             "tip": [name, f"{_label(lang, 'count_projects_axis')}{colon(lang)}{len(members)}",
                                     f"{_label(lang, 'amount')}{colon(lang)}{amount(total)}"]})
         rows.append([(name, url), lon, lat, amount(total), len(members)])
+        if len(projects) > MAP_PROJECTS:
+            continue
         largest_here = max((_bubble(p.amount, largest) for p in members), default=0)
         for index, project in enumerate(members):
             stage = portal.entry(j.stages, project.stage)
@@ -342,6 +350,13 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
                         f"{_label(lang, 'amount')}{colon(lang)}"
                         + (amount(project.amount) if project.amount is not None else _label(lang, "not_stated")),
                         f"{_label(lang, 'zone')}{colon(lang)}{name}"]})
+    group, keys, follow = "id", [], {}
+    if len(projects) > MAP_PROJECTS:
+        group, keys = "of", ["jurisdiction", "zone", "stage" if by_stage else "stage-id"]
+        follow = {"words": [f"{_label(lang, 'count_projects_axis')}{colon(lang)}", f"{_label(lang, 'amount')}{colon(lang)}"],
+                  "bubble": BUBBLE}
+        _zone_stage_bubbles(portal, zones, hosted, stages, by_stage, middle, lang)
+    said = _join_notes(_label(lang, "map_by_zone") if group == "of" else "", _illustrative_note(projects, lang), lang)
     series = [dict(s, data=s["data"]) for s in stages.values() if s["data"]]
     series.append({"type": "scatter", "name": _label(lang, "zones"), "data": zone_points, "symbol": "pin",
                    "symbolSize": 26, "z": 3, "itemStyle": {"color": "#b71c1c"},
@@ -364,8 +379,8 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
                 f"{_label(lang, 'approval')}{colon(lang)}{approval}"
                 + (f" — {_label(lang, 'illustrative_map').rstrip('.')}" if base_map.illustrative else ""))
         return Chart(chart_id, options, _label(lang, "industrial_map"), head, rows, 480,
-                     note=_join_notes(note, _illustrative_note(projects, lang), lang),
-                     map_name=map_name, map_file=base_map.file, group="id")
+                     note=_join_notes(note, said, lang), map_name=map_name, map_file=base_map.file, group=group, keys=keys,
+                     follow=follow)
     scatter = Scatter()
     scatter.set_global_opts(xaxis_opts=opts.AxisOpts(type_="value", name=_label(lang, "lon"), name_location="middle",
                                                      name_gap=26),
@@ -380,7 +395,33 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
     options.update(series=series, legend={"bottom": 0, "data": legend["data"]}, tooltip={"trigger": "item"},
                    grid={"left": 56, "right": 24, "top": 16, "bottom": 96})
     return Chart(chart_id, options, _label(lang, "industrial_map"), head, rows, 440,
-                 note=_join_notes(_label(lang, "schematic_caption"), _illustrative_note(projects, lang), lang), group="id")
+                 note=_join_notes(_label(lang, "schematic_caption"), said, lang), group=group, keys=keys, follow=follow)
+
+
+def _zone_stage_bubbles(portal: Portal, zones: list, hosted: dict, stages: dict, by_stage: bool, middle: float,
+                        lang: str) -> None:
+    """A bubble per zone and stage, its area following the stage's amount in the zone, added to
+    each stage's series. Each says which rows it holds (`of`: jurisdiction/zone/stage, as the
+    chart's keys name the rows' attributes) and how many: assets/charts.js writes its tooltip,
+    counts the rows the list shows into it, and filters the list to its zone and stage on a click.
+    Kept to what that needs: at 1,000 chains there are 600 of them on the list's first page."""
+    totals = {}
+    for j, zone in zones:
+        for project in hosted[(j.id, zone.id)]:
+            stage = portal.entry(j.stages, project.stage)
+            key = (j.id, zone.id, stage.kind if by_stage else stage.id)
+            count, total = totals.get(key, (0, 0.0))
+            totals[key] = (count + 1, total + (project.amount or 0))
+    largest = max((total for _, total in totals.values()), default=0)
+    for j, zone in zones:
+        here = [(key, stages[key]) for key in stages if (j.id, zone.id, key) in totals]
+        largest_here = max((_bubble(totals[(j.id, zone.id, key)][1], largest) for key, _ in here), default=0)
+        for index, (key, series) in enumerate(here):
+            count, total = totals[(j.id, zone.id, key)]
+            series["data"].append({
+                "name": text_plain(zone.name, lang), "value": [zone.coordinates.lon, zone.coordinates.lat, round(total, 2)], "count": count,
+                "of": f"{j.id}/{zone.id}/{key}", "symbolSize": _bubble(total, largest),
+                "symbolOffset": _ring(index, len(here), largest_here, zone.coordinates.lon > middle)})
 
 
 def _join_notes(first: str, second: str, lang: str) -> str:

@@ -39,6 +39,9 @@ class PageKind:
     order: int = 0            # among a jurisdiction's pages: in the navigation and the ways in
     wide: bool = False        # a table or a map that needs the page's whole width
     origin: str = ""          # for a page of the whole site: where its content comes from, for messages
+    # A list of every record of this kind (the site's) or of its jurisdiction's, in parts of
+    # lists.PAGE_SIZE rows: the first at the page's address, part n at <address><n>/ (`part`).
+    paged: str = ""
 
 
 # The pages of the whole site. Each record kind declares its own pages (schema.KINDS).
@@ -47,7 +50,7 @@ SITE_PAGES = (
     PageKind("policies", "policies/", "policies.html", "policies", searchable=False, origin="content/policies"),
     PageKind("guide", "guide/", "guide.html", "guide", origin="generator/schema.py"),
     PageKind("investment", "investment/", "investment.html", "investment", searchable=False, wide=True,
-             origin="content/projects"),
+             origin="content/projects", paged="project"),
     PageKind("projects", "projects/", "projects.html", "projects_index", searchable=False, origin="content/projects"),
     PageKind("data", "data/", "data.html", "data_catalog", searchable=False, origin="content/projects"),
     PageKind("feeds", "feeds/", "feeds.html", "feeds", searchable=False, origin="content/projects"),
@@ -109,6 +112,11 @@ def address(kind: str, **parts) -> str:
         _table()
         path = _PATHS[kind]
     return path.format(**parts) if parts else path
+
+
+def part(path: str, n: int | str) -> str:
+    """The address of part n of a paged list whose first part is at `path` (n "{n}": the pattern)."""
+    return path if n == 1 else f"{path}{n}/"
 
 
 def of_record(record, j: str | None = None) -> str:

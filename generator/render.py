@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -21,7 +21,7 @@ from .config import SiteConfig
 from .files import write_if_changed
 from .jsonschema_out import json_schema
 from .model import Portal, Text
-from .pages import PageKind, address, dataset_key, feed_key, of_record, page_kinds, reserved
+from .pages import PageKind, address, dataset_key, feed_key, of_record, page_kinds, part, reserved
 from .report import Report
 from .opendata import datasets, filter_options, portal_about, schema_org
 from .ui import (Phrase, amount, colon, count, document_title, figure, heading, heading_ui, parenthesised, pending_text,
@@ -71,7 +71,7 @@ def plan(portal: Portal, report: Report) -> list[Page]:
     site, own = [], []
     for kind in page_kinds():
         if kind.each == "":
-            site.append(_page(kind, kind.path, Phrase(kind.title), (kind.origin, 0), {}))
+            site.extend(_parts(portal, _page(kind, kind.path, Phrase(kind.title), (kind.origin, 0), {})))
         elif kind.each not in ("jurisdiction", "zone") and not _grouped(kind):
             site.extend(_record_page(portal, kind, record) for record in portal.all(kind.each))
     for j in portal.jurisdictions:   # a jurisdiction's pages together, in their order
@@ -79,7 +79,7 @@ def plan(portal: Portal, report: Report) -> list[Page]:
             if kind.each == "jurisdiction" and _exists(portal, kind, j):
                 title = Phrase(kind.title) if kind.title else j.name
                 headed = _of(j, kind.title) if kind.headed_with_jurisdiction else None
-                own.append(_page(kind, address(kind.name, j=j.id), title, j.origin, {"j": j}, headed))
+                own.extend(_parts(portal, _page(kind, address(kind.name, j=j.id), title, j.origin, {"j": j}, headed)))
             elif kind.each == "zone":
                 own.extend(_page(kind, of_record(zone, j.id), zone.name, j.origin, {"j": j, "zone": zone})
                            for zone in j.zones)
@@ -88,6 +88,29 @@ def plan(portal: Portal, report: Report) -> list[Page]:
     found = site + own
     _refuse_duplicate_paths(found, report)
     return found
+
+
+def _parts(portal: Portal, page: Page) -> list[Page]:
+    """A page, and when it is a paged list longer than a part, its further parts: each a page of
+    lists.PAGE_SIZE rows, so that a list of 30,000 projects is not one page of 27 MB, and every
+    row can be reached without a script. The first part's script loads the others' rows."""
+    if not page.kind.paged:
+        return [page]
+    j = page.context.get("j")
+    records = portal.of_jurisdiction(page.kind.paged, j) if j is not None else portal.all(page.kind.paged)
+    count = max(1, -(-len(records) // lists.PAGE_SIZE))
+    made_up = sum(bool(record.illustrative) for record in records)
+    parts = []
+    for n in range(1, count + 1):
+        context = dict(page.context, list_part=n, list_parts=count, list_path=page.path, list_made_up=made_up)
+        if n == 1:
+            parts.append(replace(page, context=context))
+        else:
+            numbered = Text(str(n), str(n))
+            parts.append(replace(page, path=part(page.path, n), context=context,
+                                 title=Phrase("list_part", (("page", page.title), ("n", numbered))),
+                                 heading=Phrase("list_part", (("page", page.full_title), ("n", numbered)))))
+    return parts
 
 
 def _grouped(kind: PageKind) -> bool:
@@ -396,6 +419,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         kind_name=lambda name: schema.kind_title(name, lang),
         url=lambda to_path: relative_url(page.path, to_path),
         url_for=lambda kind, **parts: relative_url(page.path, address(kind, **parts)),
+        part_url=lambda n: relative_url(page.path, part(page.context.get("list_path", page.path), n)),
         dataset_key=dataset_key, feed_key=feed_key,
         ways_in=lambda j: [(kind, listed(portal, kind, j)) for kind in page_kinds() if kind.card and _exists(portal, kind, j)],
         label=lambda table, key: kind_label(table, key, lang),

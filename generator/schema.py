@@ -734,7 +734,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in [
              PageKind("project", "projects/{id}/", "project.html", each="project"),
              PageKind("jurisdiction_investment", "{j}/investment/", "investment.html", "investment",
                       each="jurisdiction", lists="project", count="projects", searchable=False, wide=True,
-                      headed_with_jurisdiction=True, in_nav=True, card=True, order=50))),
+                      headed_with_jurisdiction=True, in_nav=True, card=True, order=50, paged="project"))),
     Kind("policy", "content/policies", False, POLICY, "a policy document (Markdown with front matter)",
          "政策文件（带元数据的 Markdown）", markdown=True, owner="",
          pages=(PageKind("policy", "policies/{id}/", "policy.html", each="policy", order=100),)),

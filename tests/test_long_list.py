@@ -1,16 +1,24 @@
-"""A list longer than one page (120 projects): pages when scripted, complete without scripts,
-every matching row on paper. The portal is the benchmark's synthetic one, at 4 chains."""
+"""A list longer than one page (120 projects), as a visitor meets it. Without scripts it comes
+in parts of a page each, linked to one another, that together hold every row once; with
+scripts the first part loads the others' rows, and the pager, filters, sorting, charts, map,
+picks and downloads cover every row; on paper every matching row is printed. The portal is the
+benchmark's synthetic one, at 4 chains, built with a map of zone bubbles beyond 100 projects
+(charts.MAP_PROJECTS), so that the portal's map (120 projects) draws them and a jurisdiction's
+(60) draws its projects."""
 from __future__ import annotations
 
 import importlib.util
+import json
 
 import pytest
 
-from conftest import REPO, built, page, served
+from conftest import REPO, built, content, page, served
+from test_charts import wait_for_charts
 
 pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
 
 PAGE_SIZE = 100
+OPTIONS = "id => echarts.getInstanceByDom(document.getElementById(id)).getOption()"
 
 
 def synthetic_portal(root, chains: int) -> None:
@@ -22,14 +30,18 @@ def synthetic_portal(root, chains: int) -> None:
 
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory):
+    from generator import charts
+
     root = tmp_path_factory.mktemp("long") / "portal"
     synthetic_portal(root, 4)
-    return built(root, root.parent / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(charts, "MAP_PROJECTS", 100)
+        return built(root, root.parent / "site")
 
 
 @pytest.fixture(scope="module")
 def long_url(long_site):
-    with served(long_site) as url:
+    with served(long_site, "/portal/") as url:
         yield url
 
 
@@ -41,18 +53,34 @@ def shown(tab) -> list[str]:
 
 
 def open_list(browser, url: str, **context):
+    """The list in a new tab, once its script has set it up and loaded every part's rows."""
     tab = browser.new_context(**context).new_page()
     errors = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     tab.goto(url)
     if context.get("java_script_enabled", True):
         tab.wait_for_selector("form.portal-filters:not([hidden])")
+        tab.wait_for_selector("[data-loading]", state="hidden")
     return tab, errors
 
 
-def test_the_html_holds_every_row(long_site):
-    rows = page(long_site, "investment").select(".portal-list tbody tr")
-    assert len(rows) == 120
+def part_ids(site, path: str) -> list[str]:
+    return [row["data-id"] for row in page(site, path).select(".portal-list tbody tr")]
+
+
+def test_the_parts_hold_every_row_once_in_the_list_s_order(long_site):
+    published = json.loads((long_site / "data" / "projects.json").read_text(encoding="utf-8"))
+    first, second = part_ids(long_site, "investment/"), part_ids(long_site, "investment/2/")
+    assert len(first) == PAGE_SIZE and len(second) == 20
+    assert first + second == [row["id"] for row in published["rows"]]
+    assert not (long_site / "investment" / "3").exists()
+    # The second part is a page of its own: its heading says which, and it is not in the search index.
+    second_page = content(page(long_site, "en/investment/2/"))
+    assert second_page.select_one("h1").get_text(strip=True) == "Investment Projects, Page 2"
+    assert not second_page.select("[data-pagefind-body]")
+    # A jurisdiction's list of 60 is one page.
+    assert len(part_ids(long_site, "j0/investment/")) == 60 and not (long_site / "j0" / "investment" / "2").exists()
 
 
 def test_a_feed_carries_the_newest_hundred_of_a_long_list(long_site):
@@ -66,53 +94,104 @@ def test_a_feed_carries_the_newest_hundred_of_a_long_list(long_site):
     assert dates == sorted(dates, reverse=True)
     # None left out is newer than the oldest kept (the synthetic projects' dates cycle by month).
     kept = {entry.link.rstrip("/").rsplit("/", 1)[-1] for entry in feed.entries}
-    rows = page(long_site, "investment/").select(".portal-list tbody tr")
+    rows = [row for path in ("investment/", "investment/2/") for row in page(long_site, path).select(".portal-list tbody tr")]
     left_out = [row.select_one("time")["datetime"] for row in rows if row["data-id"] not in kept]
     assert len(left_out) == 20 and max(left_out) <= min(dates)[:10]
 
 
-def test_without_javascript_every_row_is_shown_and_no_pager(browser, long_url):
-    tab, errors = open_list(browser, long_url + "investment/", java_script_enabled=False)
-    assert len(shown(tab)) == 120
-    for hidden in ("form.portal-filters", ".portal-pager", ".portal-list-pending"):
+def test_without_javascript_the_parts_link_to_one_another(browser, long_url):
+    tab, errors = open_list(browser, long_url + "en/investment/", java_script_enabled=False)
+    assert len(shown(tab)) == PAGE_SIZE
+    assert tab.locator("[data-count]").inner_text() == "Projects 1–100 of 120"
+    for hidden in ("form.portal-filters", ".portal-pager", ".portal-list-pending", "[data-loading]"):
         assert tab.locator(hidden).is_hidden(), hidden
-    assert not errors
+    tab.locator(".portal-parts a[rel=next]").click()
+    assert tab.url == long_url + "en/investment/2/"
+    assert tab.locator("h1").inner_text() == "Investment Projects, Page 2"
+    assert len(shown(tab)) == 20 and tab.locator("[data-count]").inner_text().startswith("Projects 101–120 of 120")
+    # Both ways back to the first part: its number, and the link that says it has the filters.
+    assert tab.locator(".portal-parts").first.get_by_role("link", name="1", exact=True).evaluate("a => a.href") \
+        == long_url + "en/investment/"
+    tab.get_by_role("link", name="Back to page 1 (to filter and sort)").click()
+    assert tab.url == long_url + "en/investment/" and not errors
     tab.context.close()
 
 
-def test_pages_of_a_long_list_and_the_address_keeps_the_page(browser, long_url):
+def test_the_first_part_loads_the_others_and_pages_through_every_row(browser, long_url):
     tab, errors = open_list(browser, long_url + "en/investment/")
     first = shown(tab)
     assert len(first) == PAGE_SIZE
     assert tab.locator("[data-count]").inner_text() == "Showing 1–100 of 120 matching projects (120 in all)"
     assert tab.locator("[data-page-label]").inner_text() == "Page 1 of 2"
+    assert tab.locator(".portal-parts").is_hidden()   # the script's pager covers every part
     assert tab.locator("[data-page-previous]").is_disabled() and tab.locator(".portal-list-pending").is_hidden()
     tab.click("[data-page-next]")
     second = shown(tab)
     assert len(second) == 20 and not set(first) & set(second)
     assert "page=2" in tab.url and tab.locator("[data-page-next]").is_disabled()
-    # The address reproduces the page.
-    again, more_errors = open_list(browser, tab.url)
+    # A row loaded from the second part keeps its link: it opens its project's page.
+    tab.locator(".portal-list tbody tr a").first.click()
+    assert tab.url == long_url + f"en/projects/{second[0]}/"
+    # The address reproduces the page, once the second part has come.
+    again, more_errors = open_list(browser, long_url + "en/investment/?page=2")
     assert shown(again) == second
     # A filter starts again at page 1 and the pager goes when one page holds the result.
     again.select_option("select[name=stage]", "planned")
     assert len(shown(again)) == 40 and "page=" not in again.url
     assert again.locator(".portal-pager").is_hidden()
     assert again.locator("[data-count]").inner_text() == "Showing 40 of 120 projects"
+    # The search finds a project of the second part only.
+    again.select_option("select[name=stage]", "")
+    again.fill("form.portal-filters input[name=q]", "Project 3-29")
+    assert shown(again) == ["j1-c3-p29"]
     assert not errors and not more_errors
     tab.context.close()
     again.context.close()
 
 
+def test_the_list_is_usable_while_its_parts_load_and_says_so(browser, long_url):
+    """The second part held back: the first page, its filters and its count are there at once,
+    the count's total is the whole list's, and the note says how much has come."""
+    context = browser.new_context()
+    held = []
+    context.route("**/investment/2/", lambda route: held.append(route))
+    tab = context.new_page()
+    tab.goto(long_url + "investment/")
+    tab.wait_for_selector("form.portal-filters:not([hidden])")
+    assert len(shown(tab)) == PAGE_SIZE
+    assert tab.locator("[data-count]").inner_text() == "显示 100 / 120 个项目"
+    assert tab.locator("[data-loading]").inner_text().startswith("正在载入全部 120 个项目（已载入 100 个）")
+    while not held:   # the second part is asked for
+        tab.wait_for_timeout(50)
+    held[0].continue_()
+    tab.wait_for_selector("[data-loading]", state="hidden")
+    assert tab.locator("[data-count]").inner_text() == "显示第 1–100 个，共 120 个项目符合（总计 120 个）"
+    context.close()
+
+
+def test_a_part_that_cannot_be_loaded_is_said_and_its_links_come_back(browser, long_url):
+    context = browser.new_context()
+    context.route("**/investment/2/", lambda route: route.fulfill(status=404, body="gone"))
+    tab = context.new_page()
+    tab.goto(long_url + "en/investment/")
+    tab.wait_for_selector("[data-loading]:has-text('Not every project could be loaded')")
+    assert "the 100 loaded" in tab.locator("[data-loading]").inner_text()
+    assert tab.locator(".portal-parts").is_visible()
+    assert tab.locator("[data-count]").inner_text() == "Showing 100 of 100 projects"
+    context.close()
+
+
+def amounts(tab) -> list[float]:
+    return tab.eval_on_selector_all(".portal-list tbody tr", "rows => rows.map(r => parseFloat(r.dataset.amount))")
+
+
 def test_sorting_orders_across_pages(browser, long_url):
     tab, errors = open_list(browser, long_url + "investment/?sort=amount-desc")
-    amounts = tab.eval_on_selector_all(".portal-list tbody tr", "rows => rows.map(r => parseFloat(r.dataset.amount))")
-    assert amounts == sorted(amounts, reverse=True)
-    first = shown(tab)
-    assert first == [tab.eval_on_selector_all(".portal-list tbody tr td:first-child a",
-                                              "links => links.map(a => a.pathname.split('/').filter(Boolean).pop())")[i]
-                     for i in range(PAGE_SIZE)]
+    first = amounts(tab)
+    assert len(first) == PAGE_SIZE and first == sorted(first, reverse=True)
     tab.click("[data-page-next]")
+    second = amounts(tab)
+    assert len(second) == 20 and second == sorted(second, reverse=True) and max(second) <= min(first)
     assert tab.locator("th[data-sort=amount]").get_attribute("aria-sort") == "descending"
     assert "sort=amount-desc" in tab.url and "page=2" in tab.url
     assert not errors
@@ -123,7 +202,56 @@ def test_printing_prints_every_matching_row(browser, long_url):
     tab, errors = open_list(browser, long_url + "investment/?stage=reserve")
     tab.select_option("select[name=stage]", "")
     assert len(shown(tab)) == PAGE_SIZE
+    # A change of media is told to the page at its next frame (a real printout: beforeprint, at once).
+    rows = "n => document.querySelectorAll('.portal-list tbody tr').length === n"
     tab.emulate_media(media="print")
+    tab.wait_for_function(rows, arg=120)
     assert len(shown(tab)) == 120
+    tab.emulate_media(media="screen")
+    tab.wait_for_function(rows, arg=PAGE_SIZE)
+    assert len(shown(tab)) == PAGE_SIZE
+    assert not errors
+    tab.context.close()
+
+
+def test_charts_and_the_zone_map_follow_every_row(browser, long_site, long_url):
+    """The portal's map draws a bubble per zone and stage (over charts.MAP_PROJECTS): each says
+    how many projects it holds, and as the filter changes, so do the bubbles and the charts,
+    counting rows of both parts."""
+    tab, errors = open_list(browser, long_url + "en/investment/")
+    wait_for_charts(tab, ["chart-list-stages", "chart-list-regional"])
+    stages = tab.evaluate(OPTIONS, "chart-list-stages")
+    assert sum(stages["series"][0]["data"]) == 120
+    bubbles = [p for s in tab.evaluate(OPTIONS, "chart-list-regional")["series"] for p in s["data"] if p.get("of")]
+    assert sum(p["count"] for p in bubbles) == 120 and not any(p.get("id") for p in bubbles)
+    assert all(p["tip"][1] == f"Projects: {p['count']}" for p in bubbles)
+    tab.select_option("select[name=stage]", "planned")
+    tab.wait_for_timeout(300)
+    after = [p for s in tab.evaluate(OPTIONS, "chart-list-regional")["series"] for p in s["data"] if p.get("of")]
+    assert sum(p["count"] for p in after) == 40 and all(p["of"].endswith("/planned") for p in after)
+    assert sum(tab.evaluate(OPTIONS, "chart-list-stages")["series"][0]["data"]) == 40
+    note = tab.locator("#chart-list-regional").locator("xpath=..").locator(".portal-chart__note").inner_text()
+    assert "each bubble is a zone's projects at one stage" in note
+    # A jurisdiction's 60 projects are drawn one by one.
+    j0 = content(page(long_site, "j0/investment/"))
+    points = json.loads(j0.select_one("#chart-list-regional")["data-options"])["series"]
+    assert sum(1 for s in points for p in s["data"] if p.get("id")) == 60
+    assert not errors
+    tab.context.close()
+
+
+def test_download_this_view_and_picks_reach_rows_of_the_second_part(browser, long_url, tmp_path):
+    tab, errors = open_list(browser, long_url + "en/investment/?q=project+3-2")
+    ids = shown(tab)
+    assert set(ids) == {"j1-c3-p2"} | {f"j1-c3-p{k}" for k in range(20, 30)}
+    with tab.expect_download() as download:
+        tab.locator("[data-view-downloads] button[data-format=csv]").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ids
+    tab.locator(f"[data-pick='{ids[-1]}']").check()
+    tab.locator(f"[data-pick='{ids[-2]}']").check()
+    assert tab.locator("[data-compare-open]").get_attribute("href").endswith(f"?ids={ids[-1]},{ids[-2]}")
     assert not errors
     tab.context.close()

@@ -69,6 +69,7 @@
       var chart = echarts.init(element, current, { renderer: "canvas" });
       element.setAttribute("data-theme", current.scheme);
       if (options.tooltip && options.tooltip.trigger === "item") options.tooltip.formatter = tip;
+      if (element.getAttribute("data-group") === "of") prepareZoneBubbles(options, element);
       narrow(options, element.clientWidth);
       chart.setOption(options);
       chart.on("click", function (params) {
@@ -180,12 +181,46 @@
     return box;
   }
 
-  // A zone clicked on a page with a list filters the list to it (the list keeps the address).
+  // --- a map of bubbles per zone and stage (generator/charts.py, _zone_stage_bubbles): each
+  // bubble's tooltip and filter, from what it holds (`of`: jurisdiction/zone/stage), and the
+  // scale its area follows, kept for when the list's filter changes what it holds.
+  function prepareZoneBubbles(options, element) {
+    var words = JSON.parse(element.getAttribute("data-follow")).words;
+    var largest = 0;
+    options.series.forEach(function (series) {
+      series.data.forEach(function (point) {
+        if (!point.of) return;
+        var parts = point.of.split("/");
+        point.zoneName = point.name;
+        point.name = point.name + " · " + series.name;
+        point.filter = { jurisdiction: parts[0], zone: parts[1], stage: parts[2] };
+        largest = Math.max(largest, point.value[2]);
+        setHolds(point, point.count, point.value[2], words);
+      });
+    });
+    element.portalOptions = options;
+    element.portalLargest = largest;
+  }
+
+  function setHolds(point, count, amount, words) {
+    point.count = count;
+    point.value = [point.value[0], point.value[1], amount];
+    point.tip = [point.name, words[0] + count,
+                 words[1] + amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })];
+  }
+
+  // A bubble's diameter, as generator/charts.py's _bubble: its area in proportion to the amount.
+  function bubble(amount, largest, scale) {
+    return !amount || !largest ? scale[0] : Math.round((scale[0] + (scale[1] - scale[0]) * Math.sqrt(amount / largest)) * 10) / 10;
+  }
+
+  // A zone clicked on a page with a list filters the list to it (the list keeps the address);
+  // a field the list does not have (the jurisdiction, on a jurisdiction's own list) is left out.
   function filterList(filter) {
     var form = document.querySelector("[data-portal-list] form.portal-filters");
     if (!form) return false;
-    var names = Object.keys(filter);
-    var ok = names.every(function (name) {
+    var names = Object.keys(filter).filter(function (name) { return form.elements[name]; });
+    var ok = names.length && names.every(function (name) {
       var field = form.elements[name];
       return field && Array.prototype.some.call(field.options || [], function (o) { return o.value === filter[name]; });
     });
@@ -202,8 +237,10 @@
     var group = element.getAttribute("data-group");
     var list = document.querySelector("[data-portal-list]");
     if (!group || !list) return;
-    var shown = list.querySelectorAll("tbody tr:not([hidden])");
+    // Every row the list's filter lets through, on any of its pages (assets/investment.js).
+    var shown = list.portalShown || list.querySelectorAll("tbody tr");
     if (group === "id") return followPoints(chart, element, shown);
+    if (group === "of") return followZones(chart, element, shown);
     var keys = JSON.parse(element.getAttribute("data-keys"));
     var counts = keys.map(function () { return 0; }), amounts = keys.map(function () { return 0; });
     Array.prototype.forEach.call(shown, function (row) {
@@ -221,6 +258,28 @@
     var all = JSON.parse(element.getAttribute("data-options")).series;
     chart.setOption({ series: all.map(function (series) {
       return { data: series.data.filter(function (point) { return !point.id || ids[point.id]; }) };
+    }) });
+  }
+
+  function followZones(chart, element, shown) {
+    var options = element.portalOptions;
+    if (!options) return;
+    var keys = JSON.parse(element.getAttribute("data-keys")), follow = JSON.parse(element.getAttribute("data-follow"));
+    var held = {};
+    Array.prototype.forEach.call(shown, function (row) {
+      var key = keys.map(function (k) { return row.getAttribute("data-" + k); }).join("/");
+      var sum = held[key] || (held[key] = { count: 0, amount: 0 });
+      sum.count += 1;
+      sum.amount += parseFloat(row.getAttribute("data-amount")) || 0;
+    });
+    chart.setOption({ series: options.series.map(function (series) {
+      return { data: series.data.filter(function (point) { return !point.of || held[point.of]; }).map(function (point) {
+        if (!point.of) return point;
+        var sum = held[point.of], amount = Math.round(sum.amount * 100) / 100;
+        var copy = Object.assign({}, point, { symbolSize: bubble(amount, element.portalLargest, follow.bubble) });
+        setHolds(copy, sum.count, amount, follow.words);
+        return copy;
+      }) };
     }) });
   }
 

@@ -1,24 +1,26 @@
 /* Investment lists: filters, full-text search, sorting, a count and pages, with the state
    kept in the address so that a filtered view can be shared and bookmarked. Without
-   JavaScript the table is complete and the (hidden) form and pager are never shown.
+   JavaScript the table is complete (or, for a long list, its first part, with links to the
+   others) and the (hidden) form and pager are never shown.
 
    Why pages: a portal-wide list of a few thousand projects is tens of thousands of table
-   cells, and every full layout of them costs about a second. Material's start-up code forces
-   several; with only one page of rows displayed (portal.css hides the rest from the moment
-   Material marks the document as scripted) the list is usable at once. Printing prints every
-   matching row, not only the page. */
+   cells, and every full layout of them costs about a second. Only the page's rows are in the
+   table; the others are kept aside, ready. A list in parts (generator/render.py, _parts)
+   carries its first part's rows; the script loads the other parts' rows in the background, a
+   few at a time, and the filters, sorting, charts and downloads cover each as it arrives.
+   Printing prints every matching row, not only the page. */
 (function () {
   "use strict";
-  var OFF_PAGE = "portal-off-page";
+  var LOADING_AT_ONCE = 4;      // parts fetched side by side
+  var REDRAW_EVERY = 400;       // ms: while parts arrive, the count and the charts catch up this often
 
   function setUp(list) {
     var form = list.querySelector("form.portal-filters");
-    if (!form) return;
+    if (!form || list.hasAttribute("data-ready")) return;
     var body = list.querySelector("tbody");
-    var rows = Array.prototype.slice.call(body.rows);
     var count = list.querySelector("[data-count]");
     var pager = list.querySelector(".portal-pager");
-    var pageSize = parseInt(list.getAttribute("data-page-size"), 10) || rows.length || 1;
+    var pageSize = parseInt(list.getAttribute("data-page-size"), 10) || body.rows.length || 1;
     // The list's filters, as generator/lists.py declares them ("stage:stage-id": the filter
     // stage compares each row's data-stage-id); the form's fields, kept in the address.
     var filters = (list.getAttribute("data-filters") || "").split(" ").filter(Boolean).map(function (f) { return f.split(":"); });
@@ -27,13 +29,29 @@
     filters.forEach(function (f) { ATTRIBUTE[f[0]] = "data-" + (f[1] || f[0]); });
     var FIELDS = ["q"].concat(CHOICES, ["min", "max", "sort"]);   // and "page"
     var headers = Array.prototype.slice.call(list.querySelectorAll("th[data-sort]"));
-    var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
     var collator = new Intl.Collator(document.documentElement.lang);
-    var page = 1, placed = "", placedOrder = rows.map(function (row, i) { return i; });
+    // Every row, in the list's order, with what the filters read of it.
+    var items = [], sorted = { key: null, order: [] }, matching = [];
+    var parts = parseInt(list.getAttribute("data-parts"), 10) || 1;
+    var complete = parts === 1 || !window.fetch, total = 0;
+
+    function number(value) { return value === "" || value === null || value === undefined ? NaN : parseFloat(value); }
+
+    function add(rows) {
+      rows.forEach(function (row) {
+        var choices = {};
+        CHOICES.forEach(function (name) { choices[name] = row.getAttribute(ATTRIBUTE[name]); });
+        items.push({ row: row, id: row.getAttribute("data-id"), text: row.textContent.toLowerCase(), choices: choices,
+                     amount: number(row.getAttribute("data-amount")) });
+      });
+      sorted.key = null;
+    }
+    add(Array.prototype.slice.call(body.rows));
+    total = parseInt(list.getAttribute("data-total"), 10) || items.length;
 
     var params = new URLSearchParams(window.location.search);
     FIELDS.forEach(function (name) { if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name); });
-    page = Math.max(1, parseInt(params.get("page"), 10) || 1);
+    var page = Math.max(1, parseInt(params.get("page"), 10) || 1);
     form.hidden = false;
     // The filters fold behind one control on a phone, so that the list starts on the first
     // screen; on a desk, or when the address carries a filtered view, they are open.
@@ -61,34 +79,21 @@
       th.setAttribute("data-column", index);
     });
 
-    function number(value) { return value === "" || value === null || value === undefined ? NaN : parseFloat(value); }
-
     function values() {
       var v = {};
       FIELDS.forEach(function (name) { v[name] = form.elements[name] ? form.elements[name].value.trim() : ""; });
       return v;
     }
 
-    var choiceValues = rows.map(function (row) {
-      var values = {};
-      CHOICES.forEach(function (name) { values[name] = row.getAttribute(ATTRIBUTE[name]); });
-      return values;
-    });
-    var amounts = rows.map(function (row) { return number(row.getAttribute("data-amount")); });
-
-    // A test of row i against the filters v, all but `except` (a choice whose options are counted).
+    // A test of item i against the filters v, all but `except` (a choice whose options are counted).
     function filter(v) {
       var min = number(v.min), max = number(v.max), query = v.q.toLowerCase();
       return function (i, except) {
-        return CHOICES.every(function (name) { return name === except || !v[name] || choiceValues[i][name] === v[name]; }) &&
-          (isNaN(min) || amounts[i] >= min) && (isNaN(max) || amounts[i] <= max) &&
-          (!query || texts[i].indexOf(query) !== -1);
+        var item = items[i];
+        return CHOICES.every(function (name) { return name === except || !v[name] || item.choices[name] === v[name]; }) &&
+          (isNaN(min) || item.amount >= min) && (isNaN(max) || item.amount <= max) &&
+          (!query || item.text.indexOf(query) !== -1);
       };
-    }
-
-    function matches(v) {
-      var passes = filter(v);
-      return rows.map(function (row, i) { return passes(i); });
     }
 
     // Each option of a choice says how many rows it would show with the other filters as they are.
@@ -98,8 +103,8 @@
         var select = form.elements[name];
         if (!select) return;
         var counts = {};
-        rows.forEach(function (row, i) {
-          if (passes(i, name)) counts[choiceValues[i][name]] = (counts[choiceValues[i][name]] || 0) + 1;
+        items.forEach(function (item, i) {
+          if (passes(i, name)) counts[item.choices[name]] = (counts[item.choices[name]] || 0) + 1;
         });
         Array.prototype.forEach.call(select.options, function (option) {
           if (!option.value) return;
@@ -113,27 +118,24 @@
     function apply() { page = 1; show(); }
 
     function show() {
-      var v = values(), ok = matches(v);
-      var ordered = sortRows(v.sort);
-      var total = ok.filter(Boolean).length;
-      var pages = Math.max(1, Math.ceil(total / pageSize));
-      page = Math.min(page, pages);
-      var first = (page - 1) * pageSize, seen = 0;
-      ordered.forEach(function (i) {
-        var row = rows[i];
-        row.hidden = !ok[i];
-        if (ok[i]) {
-          row.classList.toggle(OFF_PAGE, seen < first || seen >= first + pageSize);
-          seen += 1;
-        } else {
-          row.classList.remove(OFF_PAGE);
-        }
-      });
+      var v = values(), passes = filter(v);
+      matching = sortRows(v.sort).filter(function (i) { return passes(i); });
+      var found = matching.length;
+      var pages = Math.max(1, Math.ceil(found / pageSize));
+      // While parts are still arriving, a page asked for in the address may not be there yet.
+      if (complete) page = Math.min(page, pages);
+      var shownPage = Math.min(page, pages), first = (shownPage - 1) * pageSize;
+      var fragment = document.createDocumentFragment();
+      matching.slice(first, first + pageSize).forEach(function (i) { fragment.appendChild(items[i].row); });
+      body.replaceChildren(fragment);
+      // What the charts on the page follow (assets/charts.js): every matching row, on any page.
+      list.portalShown = matching.map(function (i) { return items[i].row; });
       list.setAttribute("data-ready", "");
+      var all = complete ? items.length : total;
       count.textContent = (pages > 1 ? list.getAttribute("data-range-template") : list.getAttribute("data-shown-template"))
-        .replace("{from}", total ? first + 1 : 0).replace("{to}", Math.min(first + pageSize, total))
-        .replace("{n}", total).replace("{total}", rows.length);
-      drawPager(pages);
+        .replace("{from}", found ? first + 1 : 0).replace("{to}", Math.min(first + pageSize, found))
+        .replace("{n}", found).replace("{total}", all);
+      drawPager(shownPage, pages);
       drawPicks();
       countOptions(v);
       markActive(v);
@@ -156,50 +158,55 @@
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
-    function drawPager(pages) {
+    function drawPager(shownPage, pages) {
       pager.hidden = pages < 2;
       pager.querySelector("[data-page-label]").textContent =
-        list.getAttribute("data-page-template").replace("{page}", page).replace("{pages}", pages);
-      pager.querySelector("[data-page-previous]").disabled = page <= 1;
-      pager.querySelector("[data-page-next]").disabled = page >= pages;
+        list.getAttribute("data-page-template").replace("{page}", shownPage).replace("{pages}", pages);
+      pager.querySelector("[data-page-previous]").disabled = shownPage <= 1;
+      pager.querySelector("[data-page-next]").disabled = shownPage >= pages;
     }
 
     function turn(step) {
-      page += step;
+      page = Math.max(1, Math.min(page, Math.ceil(matching.length / pageSize)) + step);
       show();
       list.scrollIntoView({block: "start"});
     }
 
+    // The items' indexes in the order asked for, sorted again only when the order or the rows change.
     function sortRows(sort) {
       var parts = (sort || "").split("-"), key = parts[0], descending = parts[1] === "desc";
       var th = headers.filter(function (h) { return h.getAttribute("data-sort") === key; })[0];
       headers.forEach(function (h) { if (h !== th) h.removeAttribute("aria-sort"); });
       if (th) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-      if (sort === placed) return placedOrder;
-      placed = sort;
-      var order = rows.map(function (row, i) { return i; });
-      if (!th) return place(order);
-      // Amounts sort as numbers, stages in their declared order (data-stage-order), the rest as words.
-      var column = parseInt(th.getAttribute("data-column"), 10), numeric = th.getAttribute("data-numeric");
-      var keys = rows.map(function (row) {
-        return numeric ? number(row.getAttribute("data-" + numeric)) : row.cells[column].textContent.trim();
-      });
-      order.sort(function (a, b) {
-        var result = numeric ? (isNaN(keys[a]) ? -Infinity : keys[a]) - (isNaN(keys[b]) ? -Infinity : keys[b])
-          : collator.compare(keys[a], keys[b]);
-        return (descending ? -result : result) || a - b;
-      });
-      return place(order);
-    }
-
-    // Rows are moved only when the order changes: paging and filtering leave them in place.
-    function place(order) {
-      var fragment = document.createDocumentFragment();
-      order.forEach(function (i) { fragment.appendChild(rows[i]); });
-      body.appendChild(fragment);
-      placedOrder = order;
+      if (sorted.key === sort) return sorted.order;
+      var order = items.map(function (item, i) { return i; });
+      if (th) {
+        // Amounts sort as numbers, stages in their declared order (data-stage-order), the rest as words.
+        var column = parseInt(th.getAttribute("data-column"), 10), numeric = th.getAttribute("data-numeric");
+        var keys = items.map(function (item) {
+          return numeric ? number(item.row.getAttribute("data-" + numeric)) : item.row.cells[column].textContent.trim();
+        });
+        order.sort(function (a, b) {
+          var result = numeric ? (isNaN(keys[a]) ? -Infinity : keys[a]) - (isNaN(keys[b]) ? -Infinity : keys[b])
+            : collator.compare(keys[a], keys[b]);
+          return (descending ? -result : result) || a - b;
+        });
+      }
+      sorted = { key: sort, order: order };
       return order;
     }
+
+    // On paper, every matching row: the table holds them while the page is printed.
+    function printAll(printing) {
+      if (!printing) { show(); return; }
+      var fragment = document.createDocumentFragment();
+      matching.forEach(function (i) { fragment.appendChild(items[i].row); });
+      body.replaceChildren(fragment);
+    }
+    window.addEventListener("beforeprint", function () { printAll(true); });
+    window.addEventListener("afterprint", function () { printAll(false); });
+    var print = window.matchMedia("print");
+    if (print.addEventListener) print.addEventListener("change", function (event) { printAll(event.matches); });
 
     // "Download this view": the published JSON, cut to the rows shown, in their order.
     var viewDownloads = list.querySelector("[data-view-downloads]");
@@ -217,9 +224,7 @@
 
     function save(data, format) {
       var shown = {};
-      Array.prototype.forEach.call(body.rows, function (row, order) {
-        if (!row.hidden) shown[row.getAttribute("data-id")] = order + 1;
-      });
+      matching.forEach(function (i, order) { shown[items[i].id] = order + 1; });
       var chosen = data.rows.filter(function (r) { return shown[r.id]; })
         .sort(function (a, b) { return shown[a.id] - shown[b.id]; });
       var words = { yes: viewDownloads.getAttribute("data-yes"), no: viewDownloads.getAttribute("data-no") };
@@ -241,8 +246,7 @@
 
     function drawPicks() {
       if (!bar) return;
-      rows.forEach(function (row) {
-        if (row.hidden || row.classList.contains(OFF_PAGE)) return;
+      Array.prototype.forEach.call(body.rows, function (row) {
         var box = row.querySelector("[data-pick]") || addPick(row);
         box.checked = picked.indexOf(row.getAttribute("data-id")) !== -1;
         box.disabled = !box.checked && picked.length >= 4;
@@ -290,6 +294,82 @@
     show();
     // For bench/run.py: when the list became usable (a User Timing mark, visible in DevTools).
     if (window.performance && performance.mark) performance.mark("portal-list-ready");
+    if (!complete) loadParts(parts);
+
+    // --- the other parts' rows, fetched a few at a time and added in the list's order.
+    function loadParts(parts) {
+      var pattern = list.getAttribute("data-part-url"), status = list.querySelector("[data-loading]");
+      var links = list.querySelector("[data-parts-nav]");
+      var next = 2, added = 2, running = 0, arrived = {}, failed = false, redraw = null;
+      if (links) links.hidden = true;   // the pager pages through every row
+      say("data-loading-template");
+      pump();
+
+      function pump() {
+        while (!failed && running < LOADING_AT_ONCE && next <= parts) {
+          running += 1;
+          fetchPart(next++).then(function (got) {
+            running -= 1;
+            arrived[got.n] = got.rows;
+            while (arrived[added]) { add(arrived[added]); delete arrived[added]; added += 1; }
+            if (added > parts) finish(); else { later(); pump(); }
+          }).catch(stop);
+        }
+      }
+
+      function fetchPart(n) {
+        var address = new URL(pattern.replace("{n}", n), document.baseURI).href;
+        return fetch(address).then(function (response) {
+          if (!response.ok) throw new Error(address + ": " + response.status);
+          return response.text();
+        }).then(function (html) { return { n: n, rows: rowsOf(html, address) }; });
+      }
+
+      function later() {
+        say("data-loading-template");
+        if (!redraw) redraw = window.setTimeout(function () { redraw = null; show(); }, REDRAW_EVERY);
+      }
+
+      function finish() {
+        complete = true;
+        window.clearTimeout(redraw);
+        status.hidden = true;
+        show();
+        if (window.performance && performance.mark) performance.mark("portal-list-complete");
+      }
+
+      function stop(error) {
+        if (failed) return;
+        failed = true;
+        window.clearTimeout(redraw);
+        console.warn(error);
+        complete = true;
+        say("data-load-failed-template");
+        if (links) links.hidden = false;
+        show();
+      }
+
+      function say(template) {
+        status.hidden = false;
+        status.textContent = list.getAttribute(template).replace("{total}", total).replace("{loaded}", items.length);
+      }
+    }
+  }
+
+  // A part's rows, from its page: its list's table body, parsed in a document of its own whose
+  // base is the part's address, so that each link, made absolute, still leads where it did.
+  function rowsOf(html, address) {
+    var start = html.indexOf("<tbody>", html.indexOf('class="portal-table portal-projects"'));
+    var end = html.indexOf("</tbody>", start);
+    if (start < 0 || end < 0) throw new Error(address + ": no list");
+    var doc = document.implementation.createHTMLDocument("");
+    var base = doc.createElement("base");
+    base.href = address;
+    doc.head.appendChild(base);
+    var table = doc.createElement("table");
+    table.innerHTML = html.slice(start, end + "</tbody>".length);
+    Array.prototype.forEach.call(table.querySelectorAll("a[href]"), function (a) { a.setAttribute("href", a.href); });
+    return Array.prototype.slice.call(table.tBodies[0].rows).map(function (row) { return document.adoptNode(row); });
   }
 
   // --- the compare page: the projects of ?ids= side by side, from the published data.
