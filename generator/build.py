@@ -245,7 +245,7 @@ def _build_language(job: Job, lang: str) -> dict[str, float]:
     project = mkdocs_engine.project_file(job.work / lang, lang)
     with clock.stage("render"):
         nav = render.nav(job.checked.portal, job.checked.pages, lang)
-        settings = mkdocs_engine.project_settings(lang, docs, nav, job.config, site)
+        settings = mkdocs_engine.project_settings(lang, docs, nav, job.config, site, len(job.checked.pages))
         # serve: with the same settings, navigation and titles, MkDocs' dirty build renders
         # again only the pages whose text changed.
         dirty = (job.incremental and project.exists() and project.read_text(encoding="utf-8") == settings

@@ -99,8 +99,17 @@ def _material_templates() -> Path:
     return Path(material.__file__).parent / "templates"
 
 
-def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteConfig, site_dir: Path) -> str:
-    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles."""
+# Material's instant navigation fetches and parses the language's sitemap.xml on a visitor's
+# first page, to know which links to take over: about 420 bytes a page. At 1,000 chains (32,000
+# pages) that was 13.5 MB and two seconds of the browser's main thread before the page answered.
+# Past this many pages a language's links are ordinary page loads, which a small page makes quick.
+INSTANT_NAVIGATION_PAGES = 5000
+
+
+def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteConfig, site_dir: Path,
+                     pages: int = 0) -> str:
+    """One language's `mkdocs.yml` (as data, with safe_dump): settings, navigation and titles.
+    `pages`: how many the language has."""
     language = languages.get(lang)
     up = "../" if language.prefix else ""
     settings = {
@@ -118,8 +127,8 @@ def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteCon
             # (theme/material/partials/language.html).
             "language": language.theme,
             "font": False,  # no Google Fonts: the site must work on a network with no internet
-            "features": ["navigation.instant", "navigation.indexes", "navigation.prune", "navigation.top",
-                         "content.tooltips"],
+            "features": ["navigation.instant"] * (pages <= INSTANT_NAVIGATION_PAGES) + [
+                "navigation.indexes", "navigation.prune", "navigation.top", "content.tooltips"],
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
                  "toggle": {"icon": "material/weather-night", "name": ui("dark_mode", lang)}},

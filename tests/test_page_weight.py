@@ -89,3 +89,32 @@ def test_a_jurisdiction_sits_under_its_parent_in_the_navigation(nested):
     open_sections = [" ".join(a.get_text().split()) for a in
                      city.select(".md-nav__item--active > .md-nav__container > a.md-nav__link")]
     assert open_sections[:2] == ["辖区0", "辖区1"], open_sections
+
+
+def first_page_requests(browser, url: str) -> list[str]:
+    tab = browser.new_page()
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url))
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    tab.close()
+    return asked
+
+
+def test_a_large_portal_s_first_page_does_not_fetch_its_sitemap(browser, sample_site, tmp_path_factory):
+    """Material's instant navigation reads the whole sitemap on a visitor's first page (13.5 MB
+    at 1,000 chains): past mkdocs_engine.INSTANT_NAVIGATION_PAGES it is off, and links are page
+    loads. Here the limit is lowered below a small portal's size; the sample stays under it."""
+    from conftest import served
+
+    from generator import mkdocs_engine
+
+    root = tmp_path_factory.mktemp("large") / "portal"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mkdocs_engine, "INSTANT_NAVIGATION_PAGES", 10)
+        site = synthetic_site(root, chains=4, jurisdictions=2)
+    assert "navigation.instant" not in page(site, "projects/j0-c0-p0/").select_one("#__config").get_text()
+    with served(site, "/portal/") as url:
+        assert not [asked for asked in first_page_requests(browser, url + "projects/j0-c0-p0/") if "sitemap" in asked]
+    with served(sample_site, "/portal/") as url:
+        assert [asked for asked in first_page_requests(browser, url + "hunan/") if asked.endswith("/sitemap.xml")]

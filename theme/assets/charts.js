@@ -241,11 +241,12 @@
     var shown = list.portalShown || list.querySelectorAll("tbody tr");
     if (group === "id") return followPoints(chart, element, shown);
     if (group === "of") return followZones(chart, element, shown);
-    var keys = JSON.parse(element.getAttribute("data-keys"));
+    var keys = JSON.parse(element.getAttribute("data-keys")), place = {};
+    keys.forEach(function (key, index) { place[key] = index; });
     var counts = keys.map(function () { return 0; }), amounts = keys.map(function () { return 0; });
     Array.prototype.forEach.call(shown, function (row) {
-      var index = keys.indexOf(row.getAttribute("data-" + group));
-      if (index < 0) return;
+      var index = place[row.getAttribute("data-" + group)];
+      if (index === undefined) return;
       counts[index] += 1;
       amounts[index] += parseFloat(row.getAttribute("data-amount")) || 0;
     });

@@ -12,7 +12,7 @@
 (function () {
   "use strict";
   var LOADING_AT_ONCE = 4;      // parts fetched side by side
-  var REDRAW_EVERY = 400;       // ms: while parts arrive, the count and the charts catch up this often
+  var REDRAW_EVERY = 1000;      // ms: while parts arrive, the count and the charts catch up this often
 
   function setUp(list) {
     var form = list.querySelector("form.portal-filters");
