@@ -33,3 +33,17 @@ def test_ids_are_unique_on_every_page(sample_site):
         ids = re.findall(r'\sid="([^"]+)"', html.read_text(encoding="utf-8"))
         duplicates = {i for i in ids if ids.count(i) > 1}
         assert not duplicates, (html, duplicates)
+
+
+def test_the_chrome_around_the_article_has_no_line_breaks_between_tags(sample_site):
+    """Material's header, sidebar and footer are blocks and flex boxes, where a line break between
+    tags draws nothing: it is left out (mkdocs_engine.on_post_page; the same pixels, measured).
+    The article keeps its own, and every page still has both."""
+    import re
+
+    for path in ("projects/shanxi-a-1", "en/hunan/chains", ""):
+        html = (sample_site / path / "index.html").read_text(encoding="utf-8")
+        start, end = html.index("<article"), html.rindex("</article>")
+        chrome = re.sub(r"<(script|pre)\b.*?</\1>", "<kept/>", html[:start] + "<article/>" + html[end:], flags=re.S)
+        assert not re.search(r">\s+<", chrome), (path, re.search(r".{40}>\s+<.{40}", chrome, re.S))
+        assert re.search(r">\n<", html[start:end]), path
