@@ -13,7 +13,7 @@ import hashlib
 import json
 import math
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -163,16 +163,28 @@ def stage_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str
 
 
 def chain_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str) -> Chart | None:
+    """Projects and amounts by chain, in the chains' order; beyond TOP_CHAINS chains, the
+    TOP_CHAINS largest by amount. A national list's 1,000 bars were a chart 60,000 pixels tall;
+    the list's chain filter and its downloads still hold every chain."""
     if not projects:
         return None
     groups: dict[str, list[Record]] = {}
     for project in projects:
         groups.setdefault(project.chain, []).append(project)
+    top = len(groups) > TOP_CHAINS
+    if top:
+        ranked = sorted(groups, key=lambda cid: (-sum(p.amount or 0 for p in groups[cid]), -len(groups[cid])))
+        groups = {cid: groups[cid] for cid in ranked[:TOP_CHAINS]}
     labels = {cid: text_plain(portal.get("chain", cid).name, lang) for cid in groups}
-    return _measures(groups, labels, projects, lang, chart_id, "chain", "chain")
+    chart = _measures(groups, labels, projects, lang, chart_id, "chain", "chain")
+    if top:
+        said = ui("top_chains", lang).format(n=TOP_CHAINS, total=len(ranked))
+        chart = replace(chart, note=_join_notes(said, chart.note, lang), follow={"top": TOP_CHAINS})
+    return chart
 
 
 BAR_HEIGHT = 30      # px per category: room for a label broken over two lines
+TOP_CHAINS = 20      # bars a chart by chain draws at most
 
 
 def _measures(groups: dict[str, list[Record]], labels: dict[str, str], projects: list[Record], lang: str,

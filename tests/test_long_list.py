@@ -4,7 +4,7 @@ scripts the first part loads the others' rows, and the pager, filters, sorting, 
 picks and downloads cover every row; on paper every matching row is printed. The portal is the
 benchmark's synthetic one, at 4 chains, built with a map of zone bubbles beyond 100 projects
 (charts.MAP_PROJECTS), so that the portal's map (120 projects) draws them and a jurisdiction's
-(60) draws its projects."""
+(60) draws its projects, and with a chart of the 3 largest chains (charts.TOP_CHAINS)."""
 from __future__ import annotations
 
 import importlib.util
@@ -36,6 +36,7 @@ def long_site(tmp_path_factory):
     synthetic_portal(root, 4)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(charts, "MAP_PROJECTS", 100)
+        patch.setattr(charts, "TOP_CHAINS", 3)
         return built(root, root.parent / "site")
 
 
@@ -253,5 +254,25 @@ def test_download_this_view_and_picks_reach_rows_of_the_second_part(browser, lon
     tab.locator(f"[data-pick='{ids[-1]}']").check()
     tab.locator(f"[data-pick='{ids[-2]}']").check()
     assert tab.locator("[data-compare-open]").get_attribute("href").endswith(f"?ids={ids[-1]},{ids[-2]}")
+    assert not errors
+    tab.context.close()
+
+
+def test_a_chart_of_the_largest_chains_ranks_the_rows_shown(browser, long_url):
+    """Past charts.TOP_CHAINS chains a chart by chain draws the largest by amount, and says so;
+    filtered, it ranks the chains of the rows shown, named as the list's chain filter names them."""
+    tab, errors = open_list(browser, long_url + "en/investment/")
+    wait_for_charts(tab, ["chart-list-chains"])
+    figure = tab.locator("#chart-list-chains").locator("xpath=..")
+    assert "the 3 chains with the most investment, of 4" in figure.locator(".portal-chart__note").inner_text()
+    chains = tab.evaluate(OPTIONS, "chart-list-chains")
+    assert len(chains["yAxis"][0]["data"]) == 3 and sum(chains["series"][0]["data"]) == 90
+    amounts = chains["series"][1]["data"]
+    assert amounts == sorted(amounts, reverse=True)
+    tab.select_option("select[name=jurisdiction]", "j0")
+    tab.wait_for_timeout(300)
+    chains = tab.evaluate(OPTIONS, "chart-list-chains")
+    assert sorted(chains["yAxis"][0]["data"]) == ["Chain 0", "Chain 1"]
+    assert chains["series"][0]["data"] == [30, 30]
     assert not errors
     tab.context.close()

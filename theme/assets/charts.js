@@ -241,6 +241,8 @@
     var shown = list.portalShown || list.querySelectorAll("tbody tr");
     if (group === "id") return followPoints(chart, element, shown);
     if (group === "of") return followZones(chart, element, shown);
+    var follow = JSON.parse(element.getAttribute("data-follow") || "{}");
+    if (follow.top) return followTop(chart, group, follow.top, shown, list);
     var keys = JSON.parse(element.getAttribute("data-keys")), place = {};
     keys.forEach(function (key, index) { place[key] = index; });
     var counts = keys.map(function () { return 0; }), amounts = keys.map(function () { return 0; });
@@ -251,6 +253,27 @@
       amounts[index] += parseFloat(row.getAttribute("data-amount")) || 0;
     });
     chart.setOption({ series: [{ data: counts }, { data: amounts.map(function (a) { return Math.round(a * 100) / 100; }) }] });
+  }
+
+  // A chart of the largest categories only (generator/charts.py, chain_stats): the largest by
+  // amount among the rows shown, named as the list's filter of the same name names them.
+  function followTop(chart, group, top, shown, list) {
+    var sums = {};
+    Array.prototype.forEach.call(shown, function (row) {
+      var key = row.getAttribute("data-" + group), sum = sums[key] || (sums[key] = { key: key, count: 0, amount: 0 });
+      sum.count += 1;
+      sum.amount += parseFloat(row.getAttribute("data-amount")) || 0;
+    });
+    var ranked = Object.keys(sums).map(function (key) { return sums[key]; })
+      .sort(function (a, b) { return b.amount - a.amount || b.count - a.count; }).slice(0, top);
+    var names = {}, select = list.querySelector("form.portal-filters select[name=" + group + "]");
+    Array.prototype.forEach.call(select ? select.options : [], function (option) {
+      names[option.value] = option.getAttribute("data-label") || option.textContent;
+    });
+    var categories = ranked.map(function (sum) { return names[sum.key] || sum.key; });
+    chart.setOption({ yAxis: [{ data: categories }, { data: categories }],
+                      series: [{ data: ranked.map(function (sum) { return sum.count; }) },
+                               { data: ranked.map(function (sum) { return Math.round(sum.amount * 100) / 100; }) }] });
   }
 
   function followPoints(chart, element, shown) {
