@@ -24,8 +24,11 @@ DRAWN = """id => {
 
 
 def wait_for_charts(tab, ids):
-    tab.wait_for_function("ids => window.echarts && ids.every(id => { const el = document.getElementById(id);"
-                          " return el && echarts.getInstanceByDom(el); })", arg=ids, timeout=20000)
+    """Until the charts are drawn: each is drawn as it comes near the screen (a reader's scroll)."""
+    for chart_id in ids:
+        tab.locator(f"#{chart_id}").scroll_into_view_if_needed()
+        tab.wait_for_function("id => window.echarts && echarts.getInstanceByDom(document.getElementById(id))",
+                              arg=chart_id, timeout=20000)
     tab.wait_for_timeout(1200)   # the first frame of the animation
 
 
@@ -54,8 +57,8 @@ def test_the_dark_palette_re_themes_the_charts(tab, base_url):
     light = tab.evaluate("id => echarts.getInstanceByDom(document.getElementById(id)).getOption().textStyle.color",
                          ids[1])
     tab.locator("form[data-md-component=palette] label:visible").first.click()
-    tab.wait_for_function("ids => ids.every(id => document.getElementById(id).dataset.theme === 'slate')", arg=ids)
-    wait_for_charts(tab, ids)
+    wait_for_charts(tab, ids)   # drawn again, each as the reader reaches it
+    assert tab.evaluate("ids => ids.every(id => document.getElementById(id).dataset.theme === 'slate')", ids)
     dark = tab.evaluate("id => echarts.getInstanceByDom(document.getElementById(id)).getOption().textStyle.color",
                         ids[1])
     assert light != dark

@@ -276,3 +276,18 @@ def test_a_chart_of_the_largest_chains_ranks_the_rows_shown(browser, long_url):
     assert chains["series"][0]["data"] == [30, 30]
     assert not errors
     tab.context.close()
+
+
+def test_the_charts_under_the_list_are_drawn_when_the_reader_reaches_them(browser, long_url):
+    """ECharts is fetched and run only when a chart comes near the screen: under a hundred rows,
+    the list's first screen does not wait for it."""
+    tab, errors = open_list(browser, long_url + "en/investment/")
+    fetched = []
+    tab.on("request", lambda request: fetched.append(request.url))
+    tab.wait_for_timeout(1000)
+    assert not [url for url in fetched if "echarts" in url] and tab.evaluate("typeof window.echarts") == "undefined"
+    assert tab.evaluate("document.querySelectorAll('[_echarts_instance_]').length") == 0
+    wait_for_charts(tab, ["chart-list-stages"])
+    assert [url for url in fetched if url.endswith("echarts.min.js")]
+    assert not errors
+    tab.context.close()

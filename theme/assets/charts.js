@@ -1,5 +1,6 @@
 /* Charts: draws every [data-chart] element from the JSON options beside it.
-   - Loads ECharts (served from this site, assets/vendor/echarts/) only on pages with charts.
+   - Loads ECharts (served from this site, assets/vendor/echarts/) only on pages with charts,
+     when the first of them comes near the screen; draws each chart as it does.
    - Works with Material's instant navigation: initialises through document$ and disposes the
      previous page's charts when the page is swapped.
    - Follows the light/dark palette (colours come from Material's CSS variables), resizes with
@@ -311,15 +312,39 @@
     live.forEach(function (entry) { follow(entry.chart, entry.element); });
   });
 
+  // A chart is drawn when it comes near the screen: ECharts is fetched and run only then, so a
+  // page whose charts lie below its first screen (a list of 30,000 projects, under its first
+  // hundred rows) answers at once, and a reader who never scrolls to them never pays for them.
+  var watching = null, pending = [];
+
   function drawAll() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-chain-map]"), setUpChainMap);
     disposeAll();
-    var elements = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
-    if (!elements.length) return;
+    if (watching) watching.disconnect();
+    pending = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
+    if (!pending.length) return;
+    if (!window.IntersectionObserver) return drawSome(pending.splice(0));
+    watching = new IntersectionObserver(function (entries) {
+      var near = entries.filter(function (entry) { return entry.isIntersecting; }).map(function (entry) {
+        watching.unobserve(entry.target);
+        pending.splice(pending.indexOf(entry.target), 1);
+        return entry.target;
+      });
+      if (near.length) drawSome(near);
+    }, { rootMargin: "600px 0px" });
+    pending.forEach(function (element) { watching.observe(element); });
+  }
+
+  function drawSome(elements) {
     loadLibrary().then(function (echarts) {
       return Promise.all(elements.map(function (element) { return draw(echarts, element); }));
     }).catch(function (error) { console.warn(error); });
   }
+
+  // On paper every chart: those not drawn yet are drawn, if the library is already here.
+  window.addEventListener("beforeprint", function () {
+    if (window.echarts && pending.length) drawSome(pending.splice(0));
+  });
 
   // Re-theme when the reader switches the light/dark palette.
   new MutationObserver(function () { if (live.length) drawAll(); })
