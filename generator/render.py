@@ -416,6 +416,7 @@ def _context(portal: Portal, page: Page, config: SiteConfig, lang: str, shared: 
         paren=lambda text: parenthesised(text, lang),
         citation=fragments.citation,
         figures=lambda: figures(portal, lang),
+        jurisdiction_tree=lambda: jurisdiction_tree(portal),
         kind_name=lambda name: schema.kind_title(name, lang),
         url=lambda to_path: relative_url(page.path, to_path),
         url_for=lambda kind, **parts: relative_url(page.path, address(kind, **parts)),
@@ -559,9 +560,7 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> Navigation:
         return {str(escape(heading(j.name, lang))): section(address("jurisdiction", j=j.id), items)}
 
     by_path = {p.path: p for p in pages}
-    under: dict[str, list] = {}
-    for j in portal.jurisdictions:
-        under.setdefault(j.parent, []).append(j)
+    under = _under(portal)
     roots = under.get(None, [])
     tree: list = [entry(by_path[address("home")])] + [jurisdiction(j) for j in roots]
     tree.append(entry(by_path[address("people")]))
@@ -570,6 +569,27 @@ def nav(portal: Portal, pages: list[Page], lang: str) -> Navigation:
     policies = [entry(by_path[of_record(p)]) for p in sorted(portal.all("policy"), key=lambda p: p.date)]
     tree.append({heading(Phrase("policies"), lang): section(address("policies"), policies)})
     return Navigation(tree, len(roots), tuple(lists))
+
+
+def _under(portal: Portal) -> dict:
+    """The jurisdictions under each (None: those with no parent in the portal), in the portal's order."""
+    under: dict = {}
+    for j in portal.jurisdictions:
+        under.setdefault(j.parent, []).append(j)   # a parent is a jurisdiction of the portal (schema: Ref)
+    return under
+
+
+def jurisdiction_tree(portal: Portal) -> list[tuple]:
+    """Every jurisdiction with the one it sits under in the portal (or None), each followed by
+    those under it: a province, then its cities."""
+    under, found = _under(portal), []
+
+    def walk(parent) -> None:
+        for j in under.get(parent.id if parent else None, []):
+            found.append((j, parent))
+            walk(j)
+    walk(None)
+    return found
 
 
 def tab_title(page: Page, lang: str) -> str:

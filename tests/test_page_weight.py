@@ -101,6 +101,30 @@ def first_page_requests(browser, url: str) -> list[str]:
     return asked
 
 
+def test_the_home_page_names_the_top_jurisdictions_and_sets_each_under_its_parent(nested, browser):
+    """The ways in name the jurisdictions at the portal's top and lead to all of them; each card
+    of a jurisdiction under another names it, and follows it. A national portal's 300
+    jurisdictions would otherwise be three walls of links at the top of its home page."""
+    from conftest import content, served
+
+    home = content(page(nested, "en/"))
+    for way in home.select(".portal-way ul"):
+        names = [a.get_text(strip=True) for a in way.select("a")]
+        assert "All 2 jurisdictions" in names and not [n for n in names if "Jurisdiction 1" in n], names
+    cards = home.select(".portal-card")
+    assert [card.h3.get_text(strip=True) for card in cards] == ["Jurisdiction 0", "Jurisdiction 1"]
+    assert cards[1].select_one(".portal-meta").get_text(" ", strip=True) == "City · under Jurisdiction 0"
+    assert "under" not in cards[0].select_one(".portal-meta").get_text()
+    with served(nested, "/portal/") as url:
+        tab = browser.new_page(viewport={"width": 390, "height": 800})
+        tab.goto(url + "en/")
+        tab.get_by_role("link", name="All 2 jurisdictions").first.click()
+        assert tab.url.endswith("/portal/en/#jurisdictions")
+        tab.wait_for_timeout(600)   # Material's smooth scroll
+        assert 0 <= tab.locator("#jurisdictions").bounding_box()["y"] < 200
+        tab.close()
+
+
 def test_a_large_portal_s_first_page_does_not_fetch_its_sitemap(browser, sample_site, tmp_path_factory):
     """Material's instant navigation reads the whole sitemap on a visitor's first page (13.5 MB
     at 1,000 chains): past mkdocs_engine.INSTANT_NAVIGATION_PAGES it is off, and links are page
