@@ -162,11 +162,13 @@ def test_the_list_is_usable_while_its_parts_load_and_says_so(browser, long_url):
     assert len(shown(tab)) == PAGE_SIZE
     assert tab.locator("[data-count]").inner_text() == "显示 100 / 120 个项目"
     assert tab.locator("[data-loading]").inner_text().startswith("正在载入全部 120 个项目（已载入 100 个）")
+    assert tab.locator("[data-count]").get_attribute("aria-busy") == "true"   # told once, when complete
     while not held:   # the second part is asked for
         tab.wait_for_timeout(50)
     held[0].continue_()
     tab.wait_for_selector("[data-loading]", state="hidden")
     assert tab.locator("[data-count]").inner_text() == "显示第 1–100 个，共 120 个项目符合（总计 120 个）"
+    assert tab.locator("[data-count]").get_attribute("aria-busy") is None
     context.close()
 
 

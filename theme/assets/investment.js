@@ -302,6 +302,8 @@
       var links = list.querySelector("[data-parts-nav]");
       var next = 2, added = 2, running = 0, arrived = {}, failed = false, redraw = null;
       if (links) links.hidden = true;   // the pager pages through every row
+      // The count changes as rows come: a screen reader tells it once, when they all have.
+      count.setAttribute("aria-busy", "true");
       say("data-loading-template");
       pump();
 
@@ -334,6 +336,7 @@
         complete = true;
         window.clearTimeout(redraw);
         status.hidden = true;
+        count.removeAttribute("aria-busy");
         show();
         if (window.performance && performance.mark) performance.mark("portal-list-complete");
       }
@@ -344,6 +347,7 @@
         window.clearTimeout(redraw);
         console.warn(error);
         complete = true;
+        count.removeAttribute("aria-busy");
         say("data-load-failed-template");
         if (links) links.hidden = false;
         show();
