@@ -44,8 +44,9 @@ class Chart:
     note: str = ""                # said under the title: sources, review numbers, made-up data
     group: str = ""               # the list rows' attribute (data-<group>) the chart counts by, so
     keys: list[str] = field(default_factory=list)   # that it can follow the list's filter: a key per category
-    # What assets/charts.js needs to redraw bubbles per zone and stage (group "of") as the list's
-    # filter changes: the words of their tooltips ("count: ", "amount: ") and the bubbles' scale.
+    # What assets/charts.js needs besides to follow the list's filter: for bubbles per zone and
+    # stage (group "of"), the words of their tooltips ("count: ", "amount: ") and the bubbles'
+    # scale; for a chart of the largest categories only, how many it draws ("top").
     follow: dict = field(default_factory=dict)
 
     def options_json(self) -> str:
@@ -178,7 +179,7 @@ def chain_stats(portal: Portal, projects: list[Record], lang: str, chart_id: str
     labels = {cid: text_plain(portal.get("chain", cid).name, lang) for cid in groups}
     chart = _measures(groups, labels, projects, lang, chart_id, "chain", "chain")
     if top:
-        said = ui("top_chains", lang).format(n=TOP_CHAINS, total=len(ranked))
+        said = _label(lang, "top_chains").format(n=TOP_CHAINS, total=len(ranked))
         chart = replace(chart, note=_join_notes(said, chart.note, lang), follow={"top": TOP_CHAINS})
     return chart
 
@@ -365,8 +366,8 @@ def regional_map(portal: Portal, jurisdictions: list[Record], lang: str, chart_i
     group, keys, follow = "id", [], {}
     if len(projects) > MAP_PROJECTS:
         group, keys = "of", ["jurisdiction", "zone", "stage" if by_stage else "stage-id"]
-        follow = {"words": [f"{_label(lang, 'count_projects_axis')}{colon(lang)}", f"{_label(lang, 'amount')}{colon(lang)}"],
-                  "bubble": BUBBLE}
+        words = [f"{_label(lang, 'count_projects_axis')}{colon(lang)}", f"{_label(lang, 'amount')}{colon(lang)}"]
+        follow = {"words": words, "bubble": BUBBLE}
         _zone_stage_bubbles(portal, zones, hosted, stages, by_stage, middle, lang)
     said = _join_notes(_label(lang, "map_by_zone") if group == "of" else "", _illustrative_note(projects, lang), lang)
     series = [dict(s, data=s["data"]) for s in stages.values() if s["data"]]
@@ -431,8 +432,8 @@ def _zone_stage_bubbles(portal: Portal, zones: list, hosted: dict, stages: dict,
         for index, (key, series) in enumerate(here):
             count, total = totals[(j.id, zone.id, key)]
             series["data"].append({
-                "name": text_plain(zone.name, lang), "value": [zone.coordinates.lon, zone.coordinates.lat, round(total, 2)], "count": count,
-                "of": f"{j.id}/{zone.id}/{key}", "symbolSize": _bubble(total, largest),
+                "name": text_plain(zone.name, lang), "count": count, "of": f"{j.id}/{zone.id}/{key}",
+                "value": [zone.coordinates.lon, zone.coordinates.lat, round(total, 2)], "symbolSize": _bubble(total, largest),
                 "symbolOffset": _ring(index, len(here), largest_here, zone.coordinates.lon > middle)})
 
 
