@@ -181,6 +181,8 @@ def test_a_part_that_cannot_be_loaded_is_said_and_its_links_come_back(browser, l
     assert "the 100 loaded" in tab.locator("[data-loading]").inner_text()
     assert tab.locator(".portal-parts").is_visible()
     assert tab.locator("[data-count]").inner_text() == "Showing 100 of 100 projects"
+    tab.wait_for_timeout(1200)   # a redraw later, the message stands
+    assert "Not every project could be loaded" in tab.locator("[data-loading]").inner_text()
     context.close()
 
 

@@ -312,6 +312,7 @@
           running += 1;
           fetchPart(next++).then(function (got) {
             running -= 1;
+            if (failed) return;   // a part fetched before another failed: the list stays as it is said to be
             arrived[got.n] = got.rows;
             while (arrived[added]) { add(arrived[added]); delete arrived[added]; added += 1; }
             if (added > parts) finish(); else { later(); pump(); }
