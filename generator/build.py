@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import functools
 import gc
+import gzip
 import os
 import shutil
 import subprocess
@@ -137,10 +138,23 @@ def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clo
             for lang, prefix in languages.prefixes().items():
                 if prefix:
                     os.rename(sites[lang], site / prefix)
-            for name, text in opendata.crawler_files(config.base_url, list(languages.prefixes().values())).items():
+            sitemaps = {prefix: _split_sitemap(site / prefix, config.base_url + prefix, epoch)
+                        for prefix in languages.prefixes().values()}
+            for name, text in opendata.crawler_files(config.base_url, sitemaps).items():
                 (site / name).write_text(text, encoding="utf-8")
             output.mark(site)
             output.replace(out, site)
+
+
+def _split_sitemap(folder: Path, url: str, epoch: int) -> list[str]:
+    """A language's sitemap in files a crawler accepts (opendata.sitemap_parts), its gzip copy
+    made again as MkDocs makes it; the names of the files that list its pages."""
+    parts = opendata.sitemap_parts((folder / "sitemap.xml").read_text(encoding="utf-8"), url)
+    for name, text in parts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    if parts:
+        (folder / "sitemap.xml.gz").write_bytes(gzip.compress(parts["sitemap.xml"].encode("utf-8"), mtime=epoch))
+    return [name for name in parts if name != "sitemap.xml"] or ["sitemap.xml"]
 
 
 def language_sites(site: Path, elsewhere: Path) -> dict[str, Path]:

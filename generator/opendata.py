@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -456,14 +457,38 @@ def project_json_row() -> dict:
             "properties": {column.key: types[column.type] for column in lists.COLUMNS}}
 
 
-def crawler_files(base_url: str, prefixes: list[str]) -> dict[str, str]:
-    """robots.txt and a sitemap index naming every language's sitemap (MkDocs writes one per
-    language: without the index, a crawler finds only the first). A crawler reads robots.txt
-    at a host's root: it counts where the portal is the whole host (an intranet server)."""
-    index = "".join(f"<sitemap><loc>{xml_escape(base_url + prefix)}sitemap.xml</loc></sitemap>" for prefix in prefixes)
-    return {"sitemap-index.xml": '<?xml version="1.0" encoding="UTF-8"?>\n'
-                                 f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>\n',
+def crawler_files(base_url: str, sitemaps: dict[str, list[str]]) -> dict[str, str]:
+    """robots.txt and a sitemap index naming every language's sitemaps (`sitemaps`: the files
+    under each language's prefix; MkDocs writes one per language: without the index, a crawler
+    finds only the first). A crawler reads robots.txt at a host's root: it counts where the
+    portal is the whole host (an intranet server)."""
+    urls = [base_url + prefix + name for prefix, names in sitemaps.items() for name in names]
+    return {"sitemap-index.xml": _sitemap_index(urls),
             "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap-index.xml\n"}
+
+
+def _sitemap_index(urls: list[str]) -> str:
+    index = "".join(f"<sitemap><loc>{xml_escape(url)}</loc></sitemap>" for url in urls)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>\n')
+
+
+# The sitemap protocol's most URLs in one file (sitemaps.org): a language of a 3,000-chain portal
+# has about 96,000 pages. Its other limit, 50 MB, 50,000 of our entries (420 bytes) stay under.
+SITEMAP_URLS = 50_000
+
+
+def sitemap_parts(sitemap: str, url: str) -> dict[str, str]:
+    """A language's sitemap (MkDocs' sitemap.xml, at `url`) in files of at most SITEMAP_URLS
+    pages, sitemap-1.xml, sitemap-2.xml, …, with sitemap.xml an index of them; nothing when it
+    fits in one."""
+    entries = re.findall(r"<url>.*?</url>", sitemap, re.S)
+    if len(entries) <= SITEMAP_URLS:
+        return {}
+    head, tail = sitemap[:sitemap.index("<url>")], sitemap[sitemap.rindex("</url>") + len("</url>"):]
+    parts = {f"sitemap-{n}.xml": head + "\n".join(entries[start:start + SITEMAP_URLS]) + tail
+             for n, start in enumerate(range(0, len(entries), SITEMAP_URLS), 1)}
+    return {**parts, "sitemap.xml": _sitemap_index([url + name for name in parts])}
 
 
 def chief_table(portal: Portal, j: Record, lang: str) -> tuple[list[str], list[list]]:

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO
@@ -58,6 +59,34 @@ def test_each_page_describes_itself_for_previews(sample_site):
     assert project.select_one("meta[name=description]")["content"].startswith("Example Testing Centre: Example chain A")
     titles = [soup.title.get_text() for soup in everything.values()]
     assert len(set(titles)) == len(titles)
+
+
+@pytest.mark.slow   # builds the sample again
+def test_a_language_of_more_pages_than_a_sitemap_holds_has_several(sample_site, tmp_path):
+    """Past opendata.SITEMAP_URLS pages (the protocol's 50,000; a 3,000-chain portal has 96,000
+    a language), a language's sitemap is split into files that a crawler accepts, and the index
+    names them: here the limit is lowered to 30 of the sample's 79 pages."""
+    import gzip
+
+    from generator import opendata
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(opendata, "SITEMAP_URLS", 30)
+        assert not pipeline.build(REPO, tmp_path / "site").report.errors
+    site = tmp_path / "site"
+    index = [loc.text for loc in ET.parse(site / "sitemap-index.xml").getroot().iterfind("s:sitemap/s:loc", SITEMAP)]
+    assert index == [BASE + f"sitemap-{n}.xml" for n in (1, 2, 3)] + [BASE + f"en/sitemap-{n}.xml" for n in (1, 2, 3)]
+    for prefix in ("", "en/"):
+        whole = [loc.text for loc in ET.parse(sample_site / prefix / "sitemap.xml").getroot().iterfind("s:url/s:loc", SITEMAP)]
+        parts = [ET.parse(site / prefix / f"sitemap-{n}.xml").getroot() for n in (1, 2, 3)]
+        assert [len(part.findall("s:url", SITEMAP)) for part in parts] == [30, 30, len(whole) - 60]
+        assert [loc.text for part in parts for loc in part.iterfind("s:url/s:loc", SITEMAP)] == whole
+        assert all(part.find("s:url/x:link", SITEMAP) is not None for part in parts)   # alternates kept
+        # The language's own sitemap.xml names its parts, and its gzip copy says the same.
+        own = (site / prefix / "sitemap.xml").read_bytes()
+        assert [loc.text for loc in ET.fromstring(own).iterfind("s:sitemap/s:loc", SITEMAP)] == \
+            [BASE + prefix + f"sitemap-{n}.xml" for n in (1, 2, 3)]
+        assert gzip.decompress((site / prefix / "sitemap.xml.gz").read_bytes()) == own
 
 
 def test_sitemaps_carry_alternates_and_content_dates_and_are_indexed(sample_site):
