@@ -290,23 +290,25 @@ class _PortalPages:
         # are the same to the pixel). Dropped there, it is 190 bytes of each of 60,000 pages at
         # 1,000 chains. The article keeps its line breaks: between two inline elements one is a space.
         start, end = output.find("<article"), output.rfind("</article>")
-        out, at = [], 0
-        # re.split with two groups yields: text, whole <pre>…</pre>, tag name, text, …
-        for i, part in enumerate(_KEEP.split(output)):
-            if i % 3 == 0:
-                # The part's text before the article, in it, and after it.
-                cut = [max(0, min(len(part), edge - at)) for edge in (start, end)] if start >= 0 else [len(part)] * 2
-                out += [_tight(part[:cut[0]]), _LINE_START_SPACE.sub("\n", part[cut[0]:cut[1]]), _tight(part[cut[1]:])]
-            elif i % 3 == 1:
-                out.append(part)
-            at += len(part) if i % 3 != 2 else 0
-        return "".join(out)
+        if start < 0:
+            return _squeezed(output, _lines)
+        return _squeezed(output[:start], _tight) + _squeezed(output[start:end], _lines) + _squeezed(output[end:], _tight)
+
+
+def _squeezed(html: str, rule) -> str:
+    """`html` with `rule` applied to its text outside <pre>, <textarea> and <script>, which stay as they are."""
+    # re.split with two groups yields: text, whole <pre>…</pre>, tag name, text, …
+    return "".join(rule(part) if i % 3 == 0 else part if i % 3 == 1 else "" for i, part in enumerate(_KEEP.split(html)))
+
+
+def _lines(text: str) -> str:
+    return _LINE_START_SPACE.sub("\n", text)
 
 
 def _tight(chrome: str) -> str:
     """Material's markup with no white space between its tags; its ends meet a tag (a script
     kept as it is, the article) or the page's ends."""
-    return _EDGES.sub("", _BETWEEN_TAGS.sub("><", _LINE_START_SPACE.sub("\n", chrome))) if chrome.strip() else ""
+    return _EDGES.sub("", _BETWEEN_TAGS.sub("><", _lines(chrome))) if chrome.strip() else ""
 
 
 def _convert_nothing(page, config, files) -> None:
