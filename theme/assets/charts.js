@@ -1,6 +1,6 @@
 /* Charts: draws every [data-chart] element from the JSON options beside it.
    - Loads ECharts (served from this site, assets/vendor/echarts/) only on pages with charts,
-     when the first of them comes near the screen; draws each chart as it does.
+     when the first of them comes near the screen or the page is idle; draws each chart then.
    - Works with Material's instant navigation: initialises through document$ and disposes the
      previous page's charts when the page is swapped.
    - Follows the light/dark palette (colours come from Material's CSS variables), resizes with
@@ -312,10 +312,12 @@
     live.forEach(function (entry) { follow(entry.chart, entry.element); });
   });
 
-  // A chart is drawn when it comes near the screen: ECharts is fetched and run only then, so a
-  // page whose charts lie below its first screen (a list of 30,000 projects, under its first
-  // hundred rows) answers at once, and a reader who never scrolls to them never pays for them.
+  // A chart is drawn when it comes near the screen, or else when the browser has nothing else to
+  // do: ECharts is not fetched and run before a page whose charts lie below its first screen (a
+  // list of 30,000 projects, under its first hundred rows) answers, and the page is still printed,
+  // and read by tools that do not scroll, with every chart.
   var watching = null, pending = [];
+  var idle = window.requestIdleCallback || function (work) { return window.setTimeout(work, 1000); };
 
   function drawAll() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-chain-map]"), setUpChainMap);
@@ -333,6 +335,18 @@
       if (near.length) drawSome(near);
     }, { rootMargin: "600px 0px" });
     pending.forEach(function (element) { watching.observe(element); });
+    drawRest();
+  }
+
+  // The charts not near the screen, one at a time, each when the browser is idle.
+  function drawRest() {
+    idle(function () {
+      var element = pending.shift();
+      if (!element) return;
+      if (watching) watching.unobserve(element);
+      drawSome([element]);
+      drawRest();
+    }, { timeout: 3000 });
   }
 
   function drawSome(elements) {
