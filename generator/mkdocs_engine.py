@@ -27,9 +27,9 @@ from .ui import text_plain, ui
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 # Material's icons that the header, the drawer and the back-to-top button show. They are drawn
-# as CSS masks in the text's colour from one cached stylesheet (assets/icons.css), each by the
-# class `portal-icon--<set>-<name>`, rather than written into every page as Material does: inline
-# they were 2.9 KB of a 15 KB project page, the palette toggle's two alone 1.5 KB.
+# as CSS masks in the text's colour from the cached stylesheet (assets/portal.css, its end), each
+# by the one class `portal-icon-<name>` (icon_class), rather than written into every page as
+# Material does: inline they were 2.9 KB of a 15 KB project page, the palette toggle's two alone 1.5 KB.
 ICONS = ("material/library", "material/menu", "material/weather-night", "material/weather-sunny",
          "material/translate", "material/magnify", "material/arrow-up")
 
@@ -42,6 +42,7 @@ NAV_CAP = 7
 # scope), so together they run as they did apart.
 SCRIPTS = ("portal.js", "table-files.js", "investment.js", "charts.js", "search.js")
 SCRIPTS_FILE = "assets/portal-scripts.js"
+SETTINGS_SCRIPT = "assets/settings.js"   # settings_script
 
 
 def write_project(path: Path, docs_dir: Path, settings: str) -> None:
@@ -49,44 +50,56 @@ def write_project(path: Path, docs_dir: Path, settings: str) -> None:
     what is made from Material's own files (theme/material/ loads them)."""
     assets = THEME_DIR / "assets"
     for source in assets.rglob("*"):
-        if source.is_file() and source.name not in SCRIPTS:
+        if source.is_file() and source.name not in (*SCRIPTS, "portal.css"):
             copy_if_changed(source, docs_dir / "assets" / source.relative_to(assets))
+    # The icons' rules close the portal's stylesheet: one link and one request fewer on every page.
+    write_if_changed(docs_dir / "assets" / "portal.css",
+                     (assets / "portal.css").read_text(encoding="utf-8") + icons_stylesheet())
     write_if_changed(docs_dir / SCRIPTS_FILE, "".join(
         f"/* theme/assets/{name} */\n" + (assets / name).read_text(encoding="utf-8") for name in SCRIPTS))
-    write_if_changed(docs_dir / "assets" / "icons.css", icons_stylesheet())
-    for name, script in (("scope.js", scope_script()), ("palette.js", palette_script())):
-        write_if_changed(docs_dir / "assets" / name, script)
+    write_if_changed(docs_dir / SETTINGS_SCRIPT, settings_script())
     write_if_changed(path, settings)
 
 
 def icons_stylesheet() -> str:
-    """One rule per icon of ICONS: its SVG from Material's own set, as a data address."""
+    """The rules that draw ICONS: each its SVG from Material's own set, as a data address, as a
+    mask over the text's colour."""
     icons = _material_templates() / ".icons"
-    rules = []
-    for icon in ICONS:
+    classes = [f".{icon_class(icon)}" for icon in ICONS]
+    if len(set(classes)) != len(classes):
+        raise RuntimeError("two of mkdocs_engine.ICONS have the same name")
+    rules = [",".join(classes) + " { display: block; width: 1.2rem; height: 1.2rem; background-color: currentcolor;"
+             " -webkit-mask-position: center; mask-position: center; -webkit-mask-size: contain; mask-size: contain;"
+             " -webkit-mask-repeat: no-repeat; mask-repeat: no-repeat; }",
+             # Forced colours paint backgrounds over: the icon keeps the text's system colour.
+             "@media (forced-colors: active) { " + ",".join(classes) +
+             " { forced-color-adjust: none; background-color: CanvasText; } }"]
+    for icon, selector in zip(ICONS, classes):
         svg = (icons / f"{icon}.svg").read_text(encoding="utf-8").strip()
         url = "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(svg, safe=" =/:.,-")
-        name = icon.replace("/", "-")
-        rules.append(f'.portal-icon--{name}{{-webkit-mask-image:url("{url}");mask-image:url("{url}")}}')
-    return "/* Material's icons (mkdocs_engine.ICONS), drawn by .portal-icon in portal.css. */\n" + "\n".join(rules) + "\n"
+        rules.append(f'{selector}{{-webkit-mask-image:url("{url}");mask-image:url("{url}")}}')
+    return "\n/* Material's icons (mkdocs_engine.ICONS), written by the generator */\n" + "\n".join(rules) + "\n"
 
 
-def scope_script() -> str:
-    """Material's first script (where it keeps the visitor's settings), as a cached file
-    (theme/material/partials/javascripts/base.html): the site's root, which Material writes into
-    each page relative to it, is the folder above the script's own (assets/)."""
-    partial = _material_script("base.html")
+def icon_class(icon: str) -> str:
+    """The class that draws one of ICONS ("material/weather-night" → portal-icon-weather-night)."""
+    return "portal-icon-" + icon.rsplit("/", 1)[-1]
+
+
+def settings_script() -> str:
+    """Material's two first scripts, as one cached file (SETTINGS_SCRIPT), which
+    theme/material/partials/header.html loads where Material writes the second inline:
+    - the one that says where the visitor's settings are kept (partials/javascripts/base.html):
+      the site's root, which Material writes into each page relative to it, is here the folder
+      above the script's own (assets/);
+    - the one that applies the palette the visitor chose before the page is painted
+      (partials/javascripts/palette.html), 0.7 KB of every page inline.
+    Nothing before it reads the settings: Material's own script comes at the end of the page."""
+    scope_partial = _material_script("base.html")
     scope = re.compile(r'new URL\("[^"]*",location\)')
-    if not scope.search(partial):
+    if not scope.search(scope_partial):
         raise RuntimeError("Material's partials/javascripts/base.html no longer sets __md_scope as expected")
-    return scope.sub('new URL("..",document.currentScript.src)', partial)
-
-
-def palette_script() -> str:
-    """Material's script that applies the visitor's chosen palette before the page is painted,
-    as a cached file (theme/material/partials/header.html loads it where Material writes it
-    inline: 0.7 KB of every page)."""
-    return _material_script("palette.html")
+    return scope.sub('new URL("..",document.currentScript.src)', scope_partial) + _material_script("palette.html")
 
 
 def _material_script(partial: str) -> str:
@@ -98,6 +111,10 @@ def _material_templates() -> Path:
     import material
     return Path(material.__file__).parent / "templates"
 
+
+# Material's features that only its templates read: its script (Material 9.8.1's bundle) names
+# none of them, so the settings every page carries for the script leave them out.
+TEMPLATE_ONLY_FEATURES = ("navigation.indexes", "navigation.prune", "navigation.top")
 
 # Material's instant navigation fetches and parses the language's sitemap.xml on a visitor's
 # first page, to know which links to take over: about 420 bytes a page. At 1,000 chains (32,000
@@ -112,6 +129,8 @@ def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteCon
     `pages`: how many the language has."""
     language = languages.get(lang)
     up = "../" if language.prefix else ""
+    features = ["navigation.instant"] * (pages <= INSTANT_NAVIGATION_PAGES) + [
+        "navigation.indexes", "navigation.prune", "navigation.top", "content.tooltips"]
     settings = {
         # Material prints these into pages unescaped: escape them here.
         "site_name": str(escape(text_plain(config.title, lang))),
@@ -127,8 +146,7 @@ def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteCon
             # (theme/material/partials/language.html).
             "language": language.theme,
             "font": False,  # no Google Fonts: the site must work on a network with no internet
-            "features": ["navigation.instant"] * (pages <= INSTANT_NAVIGATION_PAGES) + [
-                "navigation.indexes", "navigation.prune", "navigation.top", "content.tooltips"],
+            "features": features,
             "palette": [
                 {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
                  "toggle": {"icon": "material/weather-night", "name": ui("dark_mode", lang)}},
@@ -167,8 +185,9 @@ def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteCon
                            "home": config.base_url + other.prefix} for other in languages.all_languages()],
             "feed_title": ui("feed_of_page", lang),
             "og_locale": language.og_locale,
+            "script_features": [name for name in features if name not in TEMPLATE_ONLY_FEATURES],
         },
-        "extra_css": ["assets/icons.css", "assets/portal.css"],
+        "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
         "extra_javascript": [SCRIPTS_FILE],
@@ -231,7 +250,7 @@ class _PortalPages:
     def on_env(self, env, config, files):
         # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
         # escapes, which tripled its Chinese; '<', '>', '&' and "'" are still escaped.
-        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
         self.shells = _Shells(env.get_template("main.html"))
         return env
 
@@ -292,7 +311,15 @@ class _PortalPages:
         start, end = output.find("<article"), output.rfind("</article>")
         if start < 0:
             return _squeezed(output, _lines)
-        return _squeezed(output[:start], _tight) + _squeezed(output[start:end], _lines) + _squeezed(output[end:], _tight)
+        return _chrome(output[:start]) + _squeezed(output[start:end], _lines) + _chrome(output[end:])
+
+
+def _chrome(html: str) -> str:
+    """Material's markup around the article, squeezed (_tight), without its empty parts."""
+    html = _squeezed(html, _tight)
+    for part in _EMPTY_PARTS:
+        html = html.replace(part, "", 1)
+    return html
 
 
 def _squeezed(html: str, rule) -> str:
@@ -306,9 +333,13 @@ def _lines(text: str) -> str:
 
 
 def _tight(chrome: str) -> str:
-    """Material's markup with no white space between its tags; its ends meet a tag (a script
-    kept as it is, the article) or the page's ends."""
-    return _EDGES.sub("", _BETWEEN_TAGS.sub("><", _lines(chrome))) if chrome.strip() else ""
+    """Material's markup with no white space between its tags, nor at the ends of a text that
+    fills an element (" Home " in <a>, a block or a line's start and end, where the browser
+    drops it); its ends meet a tag (a script kept as it is, the article) or the page's ends."""
+    if not chrome.strip():
+        return ""
+    chrome = _BETWEEN_TAGS.sub("><", _lines(chrome))
+    return _EDGES.sub("", _SPACE_BEFORE_CLOSING.sub("", _SPACE_AFTER_OPENING.sub(r"\1", chrome)))
 
 
 def _convert_nothing(page, config, files) -> None:
@@ -392,9 +423,17 @@ class _Shells:
         return "".join(part if i % 2 == 0 else value[part] for i, part in enumerate(shell))
 
 
+# Material's announcement bar and dialog, empty on every page: the portal announces nothing,
+# and the dialog only says "copied" for the copy button of code blocks, which the portal does not
+# enable (content.code.copy). Material's script looks both up as a list that may be empty (and
+# instant navigation swaps the bar only when both pages have it): 136 bytes of every page.
+_EMPTY_PARTS = ('<div data-md-component="announce"></div>',
+                '<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>')
 _KEEP = re.compile(r"(<(pre|textarea|script)\b.*?</\2>)", re.S | re.I)
 _LINE_START_SPACE = re.compile(r"\n\s+")
 _BETWEEN_TAGS = re.compile(r">\s+<")
+_SPACE_AFTER_OPENING = re.compile(r"(<[a-zA-Z][^<>]*>)\s+(?=[^\s<])")
+_SPACE_BEFORE_CLOSING = re.compile(r"(?<=[^\s>])\s+(?=</)")
 _EDGES = re.compile(r"(?<=>)\s+$|^\s+(?=<)")
 # A heading the template wrote: content cannot write one, Jinja escapes its '<'.
 _HEADING = re.compile(r'<h([2-6])((?:\s[^>]*?)?\sid="([^"]+)"[^>]*)>(.*?)</h\1>', re.S)

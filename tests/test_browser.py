@@ -81,3 +81,44 @@ def test_the_chief_table_prints_on_a4_landscape(page, base_url):
     boxes = {tuple(round(float(v)) for v in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)}
     assert boxes == {(0, 0, 842, 595)}            # A4 landscape, in points
     assert 1 <= len(pages) <= 4                    # 22 chains, a few pages, as the annex
+
+
+ICONS_DRAWN = """() => [...document.querySelectorAll('[class^="portal-icon-"]')]
+  .filter(icon => icon.getClientRects().length)
+  .map(icon => { const style = getComputedStyle(icon), box = icon.getBoundingClientRect();
+                 return [icon.className, style.maskImage.startsWith('url("data:image/svg+xml'), box.width, box.height]; })"""
+
+
+def test_the_header_of_a_project_page_works_as_material_s(page, base_url):
+    """A project page's chrome is Material's slimmed (mkdocs_engine: icons from the stylesheet,
+    one settings script, no empty announce bar or dialog, the settings JSON pared): what a
+    visitor does with it works as before. Its icons are drawn; the palette chosen is kept and
+    applied by the settings script alone, before Material's own script; the search form opens
+    the search page with the words typed; the drawer opens on a phone, headed by the site's name."""
+    page.goto(base_url + "projects/shanxi-a-1/")
+    drawn = page.evaluate(ICONS_DRAWN)
+    assert {name for name, *_ in drawn} >= {"portal-icon-library", "portal-icon-weather-night",
+                                             "portal-icon-translate", "portal-icon-magnify"}, drawn
+    assert all(masked and width >= 16 and height >= 16 for _, masked, width, height in drawn), drawn
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    # Without Material's script the next page is dark all the same: the settings script read
+    # where the choice is kept (the site's root, from its own address) and applied it.
+    # (A tab of its own: the script it is refused is an error in that tab's console.)
+    without = page.context.new_page()
+    without.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    without.goto(base_url + "policies/")
+    assert without.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    without.close()
+    page.fill("input.portal-header-search__input", "山西")
+    page.press("input.portal-header-search__input", "Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    assert page.url == base_url + "search/?q=%E5%B1%B1%E8%A5%BF"
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(base_url + "projects/shanxi-a-1/")
+    page.click("label.md-header__button[for=__drawer]")
+    title = page.locator(".md-nav--primary > .md-nav__title")
+    title.wait_for(state="visible")
+    page.wait_for_function("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    assert title.inner_text().strip() == page.locator(".md-header__topic").first.inner_text().strip()
+    assert page.locator(".md-nav--primary a.md-nav__link:visible").count() == 5
