@@ -165,6 +165,24 @@ def test_a_renamed_chain_reaches_every_page_of_the_preview(portal, tmp_path):
     assert "水產精深加工鏈" in (site / "linhai" / "chiefs" / "index.html").read_text(encoding="utf-8")
 
 
+def test_an_edited_template_reaches_the_preview_each_time(portal, tmp_path):
+    """Templates are compiled once and kept between serve's rebuilds (build._compile_templates):
+    a template the editor adds, edits again or removes is read afresh at the next rebuild."""
+    site = tmp_path / "preview"
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    page = site / "projects" / "linhai-cold-store" / "index.html"
+    own = portal / "theme" / "pages" / "project.html"
+    own.parent.mkdir(parents=True)
+    for mark in ("first-mark", "second-mark"):
+        own.write_text('{% extends "default:project.html" %}{% block heading %}' + mark + '{% endblock %}',
+                       encoding="utf-8")
+        assert not pipeline.rebuild_in_place(portal, site).report.errors
+        assert mark in page.read_text(encoding="utf-8"), mark
+    own.unlink()
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert "second-mark" not in page.read_text(encoding="utf-8")
+
+
 def test_the_watcher_survives_a_rebuild_that_fails_in_any_way(monkeypatch, tmp_path, capsys):
     from generator import serve
 
