@@ -1,7 +1,7 @@
 """A Content-Security-Policy the built site works under, for the web server to send.
 
 Material for MkDocs writes a few small inline scripts into every page; the portal serves them as
-files instead (mkdocs_engine: assets/settings.js), so the built sample has no
+files instead (mkdocs_engine.shared_assets: assets/settings.<hash>.js), so the built sample has no
 inline script and scripts come from the site only. An inline script a portal's own template
 adds is not allowed blindly: the policy lists the SHA-256 of each one found in the built site.
 Styles keep 'unsafe-inline': the theme sets style attributes, which hashes cannot allow

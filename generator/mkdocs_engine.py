@@ -7,6 +7,7 @@ the Material overrides in theme/material, nothing else.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 import urllib.parse
@@ -27,7 +28,7 @@ from .ui import text_plain, ui
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
 # Material's icons that the header, the drawer and the back-to-top button show. They are drawn
-# as CSS masks in the text's colour from the cached stylesheet (assets/portal.css, its end), each
+# as CSS masks in the text's colour from the site's cached stylesheet (shared_assets, its end), each
 # by the one class `portal-icon-<name>` (icon_class), rather than written into every page as
 # Material does: inline they were 2.9 KB of a 15 KB project page, the palette toggle's two alone 1.5 KB.
 ICONS = ("material/library", "material/menu", "material/weather-night", "material/weather-sunny",
@@ -37,12 +38,35 @@ ICONS = ("material/library", "material/menu", "material/weather-night", "materia
 NAV_CAP = 7
 
 
-# The portal's small scripts, run on every page in this order, served as one file (SCRIPTS_FILE):
+# The portal's small scripts, run on every page in this order, served as one file (shared_assets):
 # one line of every page and one request instead of five. Each keeps to itself (a function
 # scope), so together they run as they did apart.
 SCRIPTS = ("portal.js", "table-files.js", "investment.js", "charts.js", "search.js")
-SCRIPTS_FILE = "assets/portal-scripts.js"
-SETTINGS_SCRIPT = "assets/settings.js"   # settings_script
+STYLESHEET = "portal.css"   # theme/assets/: the portal's own rules, after Material's
+
+
+def shared_assets() -> dict[str, tuple[str, str]]:
+    """The three files every page loads, each named by a hash of its text (its address and its
+    text): a server may keep them for a year (deploy/nginx.conf), as it keeps Material's, and a
+    visitor's browser then asks for none of them again from page to page (with no-cache it
+    asked for each on every page). Read afresh on each call: `serve` rebuilds after an edit to them.
+    - stylesheet: Material's stylesheet and palette, the portal's rules and the icons' (ICONS),
+      one link instead of three;
+    - settings: Material's two first scripts (settings_script);
+    - scripts: the portal's (SCRIPTS)."""
+    assets = THEME_DIR / "assets"
+    material = _material_templates() / "assets" / "stylesheets"
+    stylesheet = "".join(next(material.glob(f"{name}.*.min.css")).read_text(encoding="utf-8") + "\n"
+                         for name in ("main", "palette"))
+    stylesheet += (assets / STYLESHEET).read_text(encoding="utf-8") + icons_stylesheet()
+    scripts = "".join(f"/* theme/assets/{name} */\n" + (assets / name).read_text(encoding="utf-8") for name in SCRIPTS)
+    return {"stylesheet": _named("assets/stylesheets/portal.{}.css", stylesheet),
+            "settings": _named("assets/settings.{}.js", settings_script()),
+            "scripts": _named("assets/portal-scripts.{}.js", scripts)}
+
+
+def _named(pattern: str, text: str) -> tuple[str, str]:
+    return pattern.format(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]), text
 
 
 def write_project(path: Path, docs_dir: Path, settings: str) -> None:
@@ -50,14 +74,15 @@ def write_project(path: Path, docs_dir: Path, settings: str) -> None:
     what is made from Material's own files (theme/material/ loads them)."""
     assets = THEME_DIR / "assets"
     for source in assets.rglob("*"):
-        if source.is_file() and source.name not in (*SCRIPTS, "portal.css"):
+        if source.is_file() and source.name not in (*SCRIPTS, STYLESHEET):
             copy_if_changed(source, docs_dir / "assets" / source.relative_to(assets))
-    # The icons' rules close the portal's stylesheet: one link and one request fewer on every page.
-    write_if_changed(docs_dir / "assets" / "portal.css",
-                     (assets / "portal.css").read_text(encoding="utf-8") + icons_stylesheet())
-    write_if_changed(docs_dir / SCRIPTS_FILE, "".join(
-        f"/* theme/assets/{name} */\n" + (assets / name).read_text(encoding="utf-8") for name in SCRIPTS))
-    write_if_changed(docs_dir / SETTINGS_SCRIPT, settings_script())
+    for address, text in shared_assets().values():
+        target = docs_dir / address
+        # serve: an edit to them makes new names; the files of the old ones go
+        for old in target.parent.glob(re.sub(r"\.[0-9a-f]{8}\.", ".*.", target.name)):
+            if old.name != target.name:
+                old.unlink()
+        write_if_changed(target, text)
     write_if_changed(path, settings)
 
 
@@ -87,7 +112,7 @@ def icon_class(icon: str) -> str:
 
 
 def settings_script() -> str:
-    """Material's two first scripts, as one cached file (SETTINGS_SCRIPT), which
+    """Material's two first scripts, as one cached file (shared_assets), which
     theme/material/partials/header.html loads where Material writes the second inline:
     - the one that says where the visitor's settings are kept (partials/javascripts/base.html):
       the site's root, which Material writes into each page relative to it, is here the folder
@@ -129,6 +154,7 @@ def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteCon
     `pages`: how many the language has."""
     language = languages.get(lang)
     up = "../" if language.prefix else ""
+    shared = shared_assets()
     features = ["navigation.instant"] * (pages <= INSTANT_NAVIGATION_PAGES) + [
         "navigation.indexes", "navigation.prune", "navigation.top", "content.tooltips"]
     settings = {
@@ -186,11 +212,12 @@ def project_settings(lang: str, docs_dir: Path, nav: Navigation, config: SiteCon
             "feed_title": ui("feed_of_page", lang),
             "og_locale": language.og_locale,
             "script_features": [name for name in features if name not in TEMPLATE_ONLY_FEATURES],
+            "stylesheet": shared["stylesheet"][0],         # theme/material/main.html
+            "settings_script": shared["settings"][0],      # theme/material/partials/header.html
         },
-        "extra_css": ["assets/portal.css"],
         # Small scripts on every page; the charting library itself is loaded by charts.js on
         # pages that draw charts only.
-        "extra_javascript": [SCRIPTS_FILE],
+        "extra_javascript": [shared["scripts"][0]],
         # No MkDocs plugin: search is Pagefind's (search_index.py), run on the built site, and the
         # header's search form (theme/material/partials/header.html) opens the search page.
         "plugins": [],

@@ -4,6 +4,7 @@ no console error (a CSP violation is one) and no 404."""
 from __future__ import annotations
 
 import getpass
+import re
 import shutil
 import subprocess
 import time
@@ -71,10 +72,14 @@ def test_headers_types_and_caching(nginx):
     assert page["content-encoding"] == "gzip" and page["cache-control"] == "no-cache"
     schema = headers(nginx + "schema/chain.schema.json")
     assert schema["content-type"].startswith("application/json")
+    # Every file a page loads from the site's assets is named by its content, and kept a year.
     html = urllib.request.urlopen(nginx, timeout=5).read().decode("utf-8")
-    asset = html.split('href="assets/stylesheets/main.')[1].split('"')[0]
-    cached = headers(nginx + "assets/stylesheets/main." + asset)
-    assert "immutable" in cached["cache-control"] and "content-security-policy" in cached
+    loaded = re.findall(r'<(?:link rel="stylesheet" href|script src)="(assets/[^"]+)"', html)
+    assert len(loaded) == 4, loaded   # the stylesheet, settings, Material's script, the portal's
+    for asset in loaded:
+        cached = headers(nginx + asset)
+        assert re.search(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$", asset), asset
+        assert "immutable" in cached["cache-control"] and "content-security-policy" in cached, asset
 
 
 def test_missing_page_gets_the_portal_404(nginx):

@@ -16,7 +16,7 @@ def test_no_template_line_runs_off_a_reviewer_s_screen():
 
 
 def test_every_icon_the_theme_draws_has_its_image():
-    """Material's icons are drawn by rules at the end of assets/portal.css (mkdocs_engine.ICONS):
+    """Material's icons are drawn by rules at the end of the site's stylesheet (mkdocs_engine.ICONS):
     an icon named in an override, or as the palette's toggle, without its rule there would be a
     blank button."""
     import re
