@@ -172,11 +172,12 @@ def measure_one(kind: str, root: Path, out: Path, sample_memory: bool) -> dict:
     if sample_memory:
         sampler.start()
     started = time.perf_counter()
-    if kind == "portal":
+    if kind in ("portal", "cached"):
         sys.path.insert(0, str(REPO))
         from generator import build as pipeline
         clock = pipeline.Stopwatch()
-        checked = pipeline.build(root, out, clock=clock)
+        cache = out.with_name(out.name + ".cache") if kind == "cached" else None   # build --cache
+        checked = pipeline.build(root, out, clock=clock, cache=cache)
         assert not checked.report.errors, [i.format() for i in checked.report.errors[:5]]
         stages = clock.seconds
     else:
@@ -389,6 +390,7 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         shutil.rmtree(other_site)
         totals.append(timed["total"])
         ours = min(ours, timed, key=lambda build: build["total"])
+    cached = cached_rebuild(portal, work / f"cached-{chains}")
     memory_site = work / f"site-{chains}-memory"
     ours_memory = run_child("portal", portal, memory_site, sample_memory=True)
     shutil.rmtree(memory_site)
@@ -414,7 +416,8 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         **list_interactivity(site), **chart_page_transfer(site, site / "j0" / "index.html"),
         "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
         "baseline_nav": "flat" if pages <= FLAT_BASELINE_MAX else "2 levels of folders, pruned",
-        "total_s": ours["total"], "all_totals_s": totals, "stages_s": ours["stages"],
+        "total_s": ours["total"], "all_totals_s": totals, "stages_s": ours["stages"], **cached,
+        "cached_ratio": cached["cached_edit_s"] / ours["total"],
         "other_s": ours["total"] - sum(ours["stages"].values()), "generator_share": generator_seconds / ours["total"],
         "baseline_s": base["total"], "ratio_to_baseline": ours["total"] / base["total"],
         "floor_s": floor, "ratio_to_floor": ours["total"] / floor,
@@ -433,6 +436,24 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         **search_costs(site),
         "baseline_search_index_kb": size(base_root / "site" / "search" / "search_index.json") / 1e3,
     }
+
+
+def cached_rebuild(portal: Path, out: Path) -> dict:
+    """`build --cache`: the build that fills the cache, then the build after one project's
+    amount is edited (the content is put back after)."""
+    first = run_child("cached", portal, out)
+    shutil.rmtree(out)
+    projects = portal / "content" / "projects" / "j0.yml"
+    text = projects.read_text(encoding="utf-8")
+    projects.write_text(text.replace("amount: 1.0", "amount: 1.5", 1), encoding="utf-8")
+    try:
+        again = run_child("cached", portal, out)
+    finally:
+        projects.write_text(text, encoding="utf-8")
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(out.with_name(out.name + ".cache"), ignore_errors=True)
+    stages = " · ".join(f"{again['stages'].get(name, 0.0):.1f}" for name in ("render", "mkdocs", "search", "write"))
+    return {"cached_first_s": first["total"], "cached_edit_s": again["total"], "cached_edit_stages": stages}
 
 
 def measure_serve(chains: int, work: Path) -> dict:
@@ -482,7 +503,11 @@ def report(results: list[dict], serve: list[dict]) -> str:
             ("  render, s", ("stages_s", "render"), "{:.2f}"), ("  mkdocs, s", ("stages_s", "mkdocs"), "{:.1f}"),
             ("  search index (Pagefind), s", ("stages_s", "search"), "{:.1f}"),
             ("  write, s", ("stages_s", "write"), "{:.2f}"),
-            ("  other (start-up, imports, forks), s", "other_s", "{:.2f}"), ("generator's share of total", "generator_share", "{:.0%}"),
+            ("  other (start-up, imports, forks), s", "other_s", "{:.2f}"),
+            ("build --cache: filling an empty cache, s", "cached_first_s", "{:.1f}"),
+            ("build --cache: after one project's amount is edited, s", "cached_edit_s", "{:.1f}"),
+            ("  its ratio to the full build", "cached_ratio", "{:.2f}×"),
+            ("  its render · mkdocs · search · write, s", "cached_edit_stages", "{}"), ("generator's share of total", "generator_share", "{:.0%}"),
             ("baseline navigation", "baseline_nav", "{}"),
             ("plain mkdocs-material, same pages, s", "baseline_s", "{:.1f}"), ("ratio to it", "ratio_to_baseline", "{:.2f}×"),
             ("floor (bare Jinja + write, same pages), s", "floor_s", "{:.1f}"), ("ratio to the floor", "ratio_to_floor", "{:.1f}×"),

@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--one-language-at-a-time", action="store_true",
                        help="build the languages one after the other: slower, less peak memory")
+    build.add_argument("--cache", type=_folder, help="a folder to keep built pages in, and take them from when unchanged")
     new = commands.add_parser("new", help="write a commented template for a new record in the right place")
     new.add_argument("kind", choices=list(schema.KINDS))
     new.add_argument("--id", required=True, help="the new record's id (lowercase letters, digits, '-')")
@@ -63,7 +64,7 @@ def _run(root: Path, args) -> int:
     if args.command == "build":
         out = args.out if args.out.is_absolute() else Path.cwd() / args.out
         checked = pipeline.build(root, out, args.base_url, args.strict,
-                                 side_by_side=not args.one_language_at_a_time)
+                                 side_by_side=not args.one_language_at_a_time, cache=args.cache)
         print_report(checked.report)
         if checked.report.failed(args.strict) or checked.portal is None:
             print(f"build stopped: nothing written to {args.out} / 构建已停止：未写入 {args.out}", file=sys.stderr)

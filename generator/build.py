@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import (charts, consistency, history, languages, load, mkdocs_engine, model, opendata, output, processes, render,
-               search_index, validate)
+from . import (charts, consistency, history, languages, load, mkdocs_engine, model, opendata, output, page_cache,
+               processes, render, search_index, validate)
 from . import config as config_module
 from .config import SiteConfig, load_site_config
 from .model import Portal
@@ -48,6 +48,7 @@ class Job:
     sites: dict[str, Path]     # where each language's site is written
     incremental: bool          # serve: pages on disk, kept between builds; MkDocs renders what changed
     epoch: int                 # the build date (sitemaps, gzip headers, downloads), fixed: builds reproduce
+    cache: Path | None = None  # build --cache: pages MkDocs finished before (page_cache.py)
 
 
 class Stopwatch:
@@ -101,14 +102,18 @@ def _check(root: Path, strict: bool, clock: Stopwatch) -> Checked:
 
 
 def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
-          clock: Stopwatch | None = None, side_by_side: bool = True) -> Checked:
+          clock: Stopwatch | None = None, side_by_side: bool = True, cache: Path | None = None) -> Checked:
     """Check, then build into a temporary folder and put it in place only when all went well.
-    `side_by_side=False` builds one language after the other: slower, less peak memory."""
+    `side_by_side=False` builds one language after the other: slower, less peak memory.
+    `cache`: a folder where MkDocs' pages are kept, and taken again when unchanged (page_cache.py)."""
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, strict, clock)
     refused = output.problem(out, root)
     if refused:
         checked.report.error("--out", 0, "", *refused)
+    refused = cache is not None and page_cache.problem(cache, root)
+    if refused:
+        checked.report.error("--cache", 0, "", *refused)
     if base_url is not None:
         checked.report.issues.extend(config_module.check_base_url(base_url).issues)
     if checked.report.failed(strict) or checked.portal is None:
@@ -117,9 +122,11 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
     out = out.resolve()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        if cache is not None:
+            page_cache.prepare(cache.resolve())
         with output.turn(out):
             output.remove_leftovers(out)
-            _build_into(root, checked, config, out, clock, side_by_side)
+            _build_into(root, checked, config, out, clock, side_by_side, cache and cache.resolve())
     except OSError as err:
         # A full disk, a read-only folder: one line, and the site that was there stays as it was.
         checked.report.error(str(out), 0, "", "a folder the site can be written into", "可写入网站的文件夹",
@@ -128,12 +135,12 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
 
 
 def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clock: Stopwatch,
-                side_by_side: bool) -> None:
+                side_by_side: bool, cache: Path | None) -> None:
     with tempfile.TemporaryDirectory(prefix=output.temporary_prefix(out), dir=out.parent,
                                      ignore_cleanup_errors=True) as tmp, _build_date(root, checked.portal) as epoch:
         site = Path(tmp) / "site"
         sites = language_sites(site, Path(tmp) / "languages")
-        _build_languages(Job(root, checked, config, Path(tmp) / "work", sites, False, epoch), clock, side_by_side)
+        _build_languages(Job(root, checked, config, Path(tmp) / "work", sites, False, epoch, cache), clock, side_by_side)
         with clock.stage("write"):
             for lang, prefix in languages.prefixes().items():
                 if prefix:
@@ -295,8 +302,13 @@ def _build_language(job: Job, lang: str) -> dict[str, float]:
         in_memory: dict[str, bytes] | None = None if job.incremental else {}
         _write_language(job, lang, docs, in_memory)
         mkdocs_engine.write_project(project, docs, settings)
+    kept = (page_cache.LanguageCache(job.cache / lang, page_cache.engine_digest(job.root), settings)
+            if job.cache is not None else None)
     with clock.stage("mkdocs"):
-        mkdocs_engine.build(project, dirty=dirty, pages=in_memory)
+        mkdocs_engine.build(project, dirty=dirty, pages=in_memory, cache=kept)
+    if kept is not None:
+        with clock.stage("write"):
+            kept.keep()
     if not job.incremental:
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(job.work / lang)

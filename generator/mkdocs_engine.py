@@ -20,6 +20,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from . import languages
 from .config import SiteConfig
+from .page_cache import LanguageCache
 from .render import Navigation
 from .pages import address
 from .files import copy_if_changed, write_if_changed
@@ -232,12 +233,13 @@ def project_file(work: Path, lang: str) -> Path:
     return work / f"mkdocs.{lang}.yml"
 
 
-def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None = None) -> None:
+def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None = None,
+          cache: LanguageCache | None = None) -> None:
     """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
 
     `pages` are pages rendered in memory (render.write_docs), added to those on disk.
     `dirty` renders only the pages whose source is newer than their HTML (for `serve`); the
-    other pages keep their HTML.
+    other pages keep their HTML. A page of `pages` that `cache` holds is written from it.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -245,7 +247,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"])
+    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache)
     mkdocs_build(mkdocs_config, dirty=dirty)
 
 
@@ -264,25 +266,48 @@ class _PortalPages:
       one newline, which renders the same.
     - A page outside the navigation (a project's: nine pages in ten) is poured into a shell of
       Material's page rather than rendered by Material's templates one by one (_Shells).
+    - With a cache (`build --cache`, page_cache.py), a page it holds is written from it as it
+      is; every page's key is known once all are read (the navigation's front matter is in it).
     """
 
-    def __init__(self, pages: dict[str, bytes], lang: str):
+    def __init__(self, pages: dict[str, bytes], lang: str, cache: LanguageCache | None = None):
         self.pages = pages
         self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
         self.packed: dict[str, bytes] = {}  # source path → its compressed HTML, between the two passes
         self.in_nav: set[str] = set()       # source paths of the pages in the navigation
         self.shells: _Shells | None = None
+        self.cache = cache
+        self.nav_pages: list = []
+        self.digests: dict[str, bytes] = {}  # source path → its source's sha256, for the cache's key
+        self.keys: dict[str, str] = {}       # source path → its key in the cache
+        self.kept: set[str] = set()          # source paths of the pages written from the cache
 
     def on_env(self, env, config, files):
         # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
         # escapes, which tripled its Chinese; '<', '>', '&' and "'" are still escaped.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
         self.shells = _Shells(env.get_template("main.html"))
+        if self.cache is not None:
+            self._look_up(files)
         return env
+
+    def _look_up(self, files) -> None:
+        """Every page's key; a page the cache holds is poured empty, and written from the cache."""
+        self.cache.navigation([(page.file.src_uri, page.meta) for page in self.nav_pages])
+        for file in files.documentation_pages():
+            digest = self.digests.pop(file.src_uri, None)
+            if digest is None:   # a page on disk, not rendered by the generator: built
+                continue
+            key = self.keys[file.src_uri] = self.cache.key(file.src_uri, digest)
+            if self.cache.holds(key):
+                self.kept.add(file.src_uri)
+                self.packed.pop(file.src_uri, None)
+                file.page.meta["template"] = _Shells.TEMPLATE
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
+        self.nav_pages = nav.pages
         return nav
 
     def on_files(self, files, config):
@@ -296,7 +321,12 @@ class _PortalPages:
 
     def on_page_read_source(self, page, config) -> str | None:
         packed = self.pages.pop(page.file.src_uri, None)   # read once: the memory goes with it
-        return None if packed is None else zlib.decompress(packed).decode("utf-8")
+        if packed is None:
+            return None
+        source = zlib.decompress(packed)
+        if self.cache is not None:
+            self.digests[page.file.src_uri] = hashlib.sha256(source).digest()
+        return source.decode("utf-8")
 
     @event_priority(100)   # before any other plugin sees the page's source
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -322,6 +352,9 @@ class _PortalPages:
     on_page_content = CombinedEvent(_page_html, _pack_page_html)
 
     def on_page_context(self, context, page, config, nav):
+        if page.file.src_uri in self.kept:
+            context["poured"] = ""   # what Material would render is in the cache: on_post_page
+            return context
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
             page.content = zlib.decompress(packed).decode("utf-8")
@@ -331,6 +364,15 @@ class _PortalPages:
 
     def on_post_page(self, output: str, page, config) -> str:
         page.content = None   # written: no later step reads it
+        key = self.keys.get(page.file.src_uri)
+        if page.file.src_uri in self.kept:
+            return self.cache.page(key)
+        if key is not None:
+            self.cache.written(key, Path(page.file.abs_dest_path))
+        return self._finished(output)
+
+    @staticmethod
+    def _finished(output: str) -> str:
         # Around the article, Material's header, sidebar and footer: blocks and flex boxes,
         # where a line break between two tags draws nothing (the screenshots before and after
         # are the same to the pixel). Dropped there, it is 190 bytes of each of 60,000 pages at

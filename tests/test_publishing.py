@@ -46,3 +46,10 @@ def test_main_deploys_with_the_official_pages_actions_under_the_sub_path():
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
     runs = " ".join(step.get("run", "") for step in steps("pages.yml"))
     assert "--base-url \"${{ steps.pages.outputs.base_url }}/\"" in runs
+
+
+def test_both_workflows_keep_the_pages_they_built_for_the_next_run():
+    for name in ("pages.yml", "pull-request.yml"):
+        cached = [step["with"]["path"] for step in steps(name) if step.get("uses", "").startswith("actions/cache@")]
+        builds = [step["run"] for step in steps(name) if "generator build" in step.get("run", "")]
+        assert cached and builds and all(f"--cache {cached[0]}" in run for run in builds), name
