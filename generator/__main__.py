@@ -26,6 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--one-language-at-a-time", action="store_true",
                        help="build the languages one after the other: slower, less peak memory")
     build.add_argument("--cache", type=_folder, help="a folder to keep built pages in, and take them from when unchanged")
+    build.add_argument("--shard", type=_shard, help="K/N: build only the K-th of N parts of the pages, for `merge`")
+    merge = commands.add_parser("merge", help="assemble the parts of `build --shard K/N` into the whole site")
+    merge.add_argument("parts", type=Path, nargs="+", help="the parts' folders, one for each K of 1…N")
+    merge.add_argument("--out", type=_folder, default=Path("site"), help="output folder (default: site/)")
+    merge.add_argument("--base-url", help="published address, overriding site-config.yml (as given to the shards)")
+    merge.add_argument("--strict", action="store_true", help="treat warnings as errors")
     new = commands.add_parser("new", help="write a commented template for a new record in the right place")
     new.add_argument("kind", choices=list(schema.KINDS))
     new.add_argument("--id", required=True, help="the new record's id (lowercase letters, digits, '-')")
@@ -61,15 +67,19 @@ def _run(root: Path, args) -> int:
         if checked.portal is not None and not checked.report.failed(args.strict):
             print_summary(checked)
         return 1 if checked.report.failed(args.strict) else 0
-    if args.command == "build":
+    if args.command in ("build", "merge"):
         out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-        checked = pipeline.build(root, out, args.base_url, args.strict,
-                                 side_by_side=not args.one_language_at_a_time, cache=args.cache)
+        if args.command == "build":
+            checked = pipeline.build(root, out, args.base_url, args.strict, side_by_side=not args.one_language_at_a_time,
+                                     cache=args.cache, shard=args.shard)
+        else:
+            checked = pipeline.build(root, out, args.base_url, args.strict, parts=[part.resolve() for part in args.parts])
         print_report(checked.report)
         if checked.report.failed(args.strict) or checked.portal is None:
-            print(f"build stopped: nothing written to {args.out} / 构建已停止：未写入 {args.out}", file=sys.stderr)
+            print(f"{args.command} stopped: nothing written to {args.out} / 已停止：未写入 {args.out}", file=sys.stderr)
             return 1
-        print(f"built {len(checked.pages)} pages × 2 languages into {args.out}")
+        what = f"shard {args.shard} of" if getattr(args, "shard", None) else "merged" if args.command == "merge" else "built"
+        print(f"{what} {len(checked.pages)} pages × 2 languages into {args.out}")
         return 0
     if args.command == "new":
         return new_record(root, args)
@@ -106,6 +116,15 @@ def _folder(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("expected a folder name (found nothing: is the variable set?) / 应为文件夹名称")
     return Path(value)
+
+
+def _shard(value: str):
+    from .shards import parse
+    shard = parse(value)
+    if shard is None:
+        raise argparse.ArgumentTypeError(f"expected K/N, a part K of N with 1 ≤ K ≤ N, such as 2/4 (found {value!r}) "
+                                         "/ 应为 K/N，如 2/4")
+    return shard
 
 
 def new_record(root: Path, args) -> int:

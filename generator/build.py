@@ -11,11 +11,11 @@ import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import (charts, consistency, history, languages, load, mkdocs_engine, model, opendata, output, page_cache,
-               processes, render, search_index, validate)
+               processes, render, search_index, shards, validate)
 from . import config as config_module
 from .config import SiteConfig, load_site_config
 from .model import Portal
@@ -49,6 +49,13 @@ class Job:
     incremental: bool          # serve: pages on disk, kept between builds; MkDocs renders what changed
     epoch: int                 # the build date (sitemaps, gzip headers, downloads), fixed: builds reproduce
     cache: Path | None = None  # build --cache: pages MkDocs finished before (page_cache.py)
+    only: frozenset[str] | None = None   # build --shard: the addresses of the pages it builds (shards.py)
+    manifest: str | None = None          # build --shard: what it says of its part, for `merge`
+    given: dict[str, Path] | None = None  # merge: address → the shard's part that built its page
+
+    def builds_body(self, path: str) -> bool:
+        """Whether this build renders the page at `path` whole (otherwise its front matter only)."""
+        return (self.only is None or path in self.only) and (self.given is None or path not in self.given)
 
 
 class Stopwatch:
@@ -102,10 +109,12 @@ def _check(root: Path, strict: bool, clock: Stopwatch) -> Checked:
 
 
 def build(root: Path, out: Path, base_url: str | None = None, strict: bool = False,
-          clock: Stopwatch | None = None, side_by_side: bool = True, cache: Path | None = None) -> Checked:
+          clock: Stopwatch | None = None, side_by_side: bool = True, cache: Path | None = None,
+          shard: shards.Shard | None = None, parts: list[Path] | None = None) -> Checked:
     """Check, then build into a temporary folder and put it in place only when all went well.
     `side_by_side=False` builds one language after the other: slower, less peak memory.
-    `cache`: a folder where MkDocs' pages are kept, and taken again when unchanged (page_cache.py)."""
+    `cache`: a folder where MkDocs' pages are kept, and taken again when unchanged (page_cache.py).
+    `shard`: build only that shard's pages; `parts`: merge the shards' parts (shards.py)."""
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, strict, clock)
     refused = output.problem(out, root)
@@ -114,43 +123,89 @@ def build(root: Path, out: Path, base_url: str | None = None, strict: bool = Fal
     refused = cache is not None and page_cache.problem(cache, root)
     if refused:
         checked.report.error("--cache", 0, "", *refused)
+    if parts and out.resolve() in [part.resolve() for part in parts]:
+        checked.report.error("--out", 0, "", "a folder other than the parts merged", "合并的各部分以外的文件夹",
+                             "one of the parts", "其中一个部分")
     if base_url is not None:
         checked.report.issues.extend(config_module.check_base_url(base_url).issues)
     if checked.report.failed(strict) or checked.portal is None:
         return checked
     config = checked.config.with_base_url(base_url)
     out = out.resolve()
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if cache is not None:
-            page_cache.prepare(cache.resolve())
-        with output.turn(out):
-            output.remove_leftovers(out)
-            _build_into(root, checked, config, out, clock, side_by_side, cache and cache.resolve())
-    except OSError as err:
-        # A full disk, a read-only folder: one line, and the site that was there stays as it was.
-        checked.report.error(str(out), 0, "", "a folder the site can be written into", "可写入网站的文件夹",
-                             *os_problem(err))
+    with _build_date(root, checked.portal) as epoch:
+        split = _split(root, checked, config, epoch, shard, parts)
+        if checked.report.failed(strict):
+            return checked
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if cache is not None:
+                page_cache.prepare(cache.resolve())
+            with output.turn(out):
+                output.remove_leftovers(out)
+                _build_into(Job(root, checked, config, Path(), {}, False, epoch, cache and cache.resolve(), **split),
+                            out, clock, side_by_side)
+        except OSError as err:
+            # A full disk, a read-only folder: one line, and the site that was there stays as it was.
+            checked.report.error(str(out), 0, "", "a folder the site can be written into", "可写入网站的文件夹",
+                                 *os_problem(err))
     return checked
 
 
-def _build_into(root: Path, checked: Checked, config: SiteConfig, out: Path, clock: Stopwatch,
-                side_by_side: bool, cache: Path | None) -> None:
+def _split(root: Path, checked: Checked, config: SiteConfig, epoch: int, shard: shards.Shard | None,
+           parts: list[Path] | None) -> dict:
+    """What of the portal this build makes: a shard's pages (`only`), or, merging, all but the
+    parts' (`given`); the parts' problems go to the report."""
+    if shard is None and parts is None:
+        return {}
+    inputs = shards.inputs_digest(root, config.base_url, epoch)
+    if shard is not None:
+        return {"only": shards.paths_of(checked.pages, shard), "manifest": shards.manifest(
+            shard, inputs, shards.paths_of(checked.pages, shard))}
+    given, problems = shards.read_parts(parts, inputs, checked.pages)
+    for where, expected, found in problems:
+        checked.report.error(where, 0, "", expected, expected, found)
+    for path, part in given.items():
+        missing = [prefix for prefix in languages.prefixes().values()
+                   if not (part / prefix / path / "index.html").is_file()]
+        if missing:
+            checked.report.error(str(part), 0, "", f"the page {missing[0]}{path} of its shard", "", "no such file")
+            break
+    return {"given": given}
+
+
+def _build_into(job: Job, out: Path, clock: Stopwatch, side_by_side: bool) -> None:
     with tempfile.TemporaryDirectory(prefix=output.temporary_prefix(out), dir=out.parent,
-                                     ignore_cleanup_errors=True) as tmp, _build_date(root, checked.portal) as epoch:
+                                     ignore_cleanup_errors=True) as tmp:
         site = Path(tmp) / "site"
-        sites = language_sites(site, Path(tmp) / "languages")
-        _build_languages(Job(root, checked, config, Path(tmp) / "work", sites, False, epoch, cache), clock, side_by_side)
+        job = replace(job, work=Path(tmp) / "work", sites=language_sites(site, Path(tmp) / "languages"))
+        _build_languages(job, clock, side_by_side)
         with clock.stage("write"):
-            for lang, prefix in languages.prefixes().items():
-                if prefix:
-                    os.rename(sites[lang], site / prefix)
-            sitemaps = {prefix: _split_sitemap(site / prefix, config.base_url + prefix, epoch)
-                        for prefix in languages.prefixes().values()}
-            for name, text in opendata.crawler_files(config.base_url, sitemaps).items():
-                (site / name).write_text(text, encoding="utf-8")
+            if job.manifest is not None:
+                site = _part(job, Path(tmp) / "part")
+            else:
+                for lang, prefix in languages.prefixes().items():
+                    if prefix:
+                        os.rename(job.sites[lang], site / prefix)
+                url = job.config.base_url
+                sitemaps = {prefix: _split_sitemap(site / prefix, url + prefix, job.epoch)
+                            for prefix in languages.prefixes().values()}
+                for name, text in opendata.crawler_files(url, sitemaps).items():
+                    (site / name).write_text(text, encoding="utf-8")
             output.mark(site)
             output.replace(out, site)
+
+
+def _part(job: Job, part: Path) -> Path:
+    """A shard's part: its pages in each language, where the site has them, and what it is
+    (shards.MANIFEST), for `merge`; not MkDocs' assets, sitemap and 404, which merge makes."""
+    part.mkdir()
+    for lang, prefix in languages.prefixes().items():
+        for path in job.only:
+            page = part / prefix / path / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(job.sites[lang] / path / "index.html", page)
+    (part / shards.MANIFEST).write_text(job.manifest, encoding="utf-8")
+    return part
 
 
 def _split_sitemap(folder: Path, url: str, epoch: int) -> list[str]:
@@ -240,9 +295,9 @@ def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True, sear
         for one in builds:
             for name, seconds in processes.side_by_side([one])[0].items():
                 clock.add(name, seconds)
-    if search:
+    if search and job.manifest is None:   # a shard's part has no search index of its own: merge makes it
         _index_search(job.sites, clock)
-    if not job.incremental:
+    if not job.incremental and job.manifest is None:
         with clock.stage("write"):
             for lang in languages.codes():
                 _move_into(_downloads(job.work, lang), job.sites[lang])
@@ -305,15 +360,24 @@ def _build_language(job: Job, lang: str) -> dict[str, float]:
     kept = (page_cache.LanguageCache(job.cache / lang, page_cache.engine_digest(job.root), settings)
             if job.cache is not None else None)
     with clock.stage("mkdocs"):
-        mkdocs_engine.build(project, dirty=dirty, pages=in_memory, cache=kept)
+        mkdocs_engine.build(project, dirty=dirty, pages=in_memory, cache=kept, ready=_made_elsewhere(job, lang))
     if kept is not None:
         with clock.stage("write"):
             kept.keep()
-    if not job.incremental:
+    if not job.incremental and job.manifest is None:
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(job.work / lang)
             _write_unclaimed_downloads(job, lang)
     return clock.seconds
+
+
+def _made_elsewhere(job: Job, lang: str) -> dict[str, Path | None]:
+    """The pages whose HTML MkDocs does not make here, by source path: those another shard
+    builds (None: not written), or, merging, those a shard built (the file it wrote)."""
+    if job.only is not None:
+        return {page.path + "index.md": None for page in job.checked.pages if page.path not in job.only}
+    prefix = languages.get(lang).prefix
+    return {path + "index.md": part / prefix / path / "index.html" for path, part in (job.given or {}).items()}
 
 
 def _write_unclaimed_downloads(job: Job, lang: str) -> None:
@@ -355,7 +419,8 @@ def _write_language(job: Job, lang: str, docs: Path, in_memory: dict[str, bytes]
     `serve`, whose dirty builds compare dates in the docs folder, its downloads too."""
     portal = job.checked.portal
     rows = opendata.rows_by_id(portal, lang)
-    render.write_docs(portal, job.checked.pages, job.config, lang, rows, docs, theme_dirs(job.root), in_memory)
+    render.write_docs(portal, job.checked.pages, job.config, lang, rows, docs, theme_dirs(job.root), in_memory,
+                      job.builds_body)
     charts.write_assets(job.root, portal, docs, NODE_MODULES)
     if job.incremental:
         _write_downloads(job, lang, rows, docs)

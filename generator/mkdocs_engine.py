@@ -234,12 +234,13 @@ def project_file(work: Path, lang: str) -> Path:
 
 
 def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None = None,
-          cache: LanguageCache | None = None) -> None:
+          cache: LanguageCache | None = None, ready: dict[str, Path | None] | None = None) -> None:
     """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
 
     `pages` are pages rendered in memory (render.write_docs), added to those on disk.
     `dirty` renders only the pages whose source is newer than their HTML (for `serve`); the
-    other pages keep their HTML. A page of `pages` that `cache` holds is written from it.
+    other pages keep their HTML. A page of `pages` that `cache` holds is written from it; a
+    page in `ready` (by source path) is written from the file given, or not at all for None.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -247,7 +248,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache)
+    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache, ready)
     mkdocs_build(mkdocs_config, dirty=dirty)
 
 
@@ -266,11 +267,13 @@ class _PortalPages:
       one newline, which renders the same.
     - A page outside the navigation (a project's: nine pages in ten) is poured into a shell of
       Material's page rather than rendered by Material's templates one by one (_Shells).
-    - With a cache (`build --cache`, page_cache.py), a page it holds is written from it as it
-      is; every page's key is known once all are read (the navigation's front matter is in it).
+    - A page made elsewhere is written as it was made, by a shard (shards.py) or an earlier
+      build (`build --cache`, page_cache.py; every page's key is known once all are read, the
+      navigation's front matter being part of it); or, another shard's, not written at all.
     """
 
-    def __init__(self, pages: dict[str, bytes], lang: str, cache: LanguageCache | None = None):
+    def __init__(self, pages: dict[str, bytes], lang: str, cache: LanguageCache | None = None,
+                 ready: dict[str, Path | None] | None = None):
         self.pages = pages
         self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
@@ -281,7 +284,7 @@ class _PortalPages:
         self.nav_pages: list = []
         self.digests: dict[str, bytes] = {}  # source path → its source's sha256, for the cache's key
         self.keys: dict[str, str] = {}       # source path → its key in the cache
-        self.kept: set[str] = set()          # source paths of the pages written from the cache
+        self.ready = dict(ready or {})       # source path → the file of its HTML made elsewhere (None: not written)
 
     def on_env(self, env, config, files):
         # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
@@ -290,20 +293,22 @@ class _PortalPages:
         self.shells = _Shells(env.get_template("main.html"))
         if self.cache is not None:
             self._look_up(files)
+        for file in files.documentation_pages():
+            if file.src_uri in self.ready:   # poured empty: its HTML is on_post_page's
+                self.packed.pop(file.src_uri, None)
+                file.page.meta["template"] = _Shells.TEMPLATE
         return env
 
     def _look_up(self, files) -> None:
-        """Every page's key; a page the cache holds is poured empty, and written from the cache."""
+        """Every page's key; a page the cache holds is written from it."""
         self.cache.navigation([(page.file.src_uri, page.meta) for page in self.nav_pages])
         for file in files.documentation_pages():
             digest = self.digests.pop(file.src_uri, None)
-            if digest is None:   # a page on disk, not rendered by the generator: built
+            if digest is None or file.src_uri in self.ready:   # on disk, or made elsewhere
                 continue
             key = self.keys[file.src_uri] = self.cache.key(file.src_uri, digest)
             if self.cache.holds(key):
-                self.kept.add(file.src_uri)
-                self.packed.pop(file.src_uri, None)
-                file.page.meta["template"] = _Shells.TEMPLATE
+                self.ready[file.src_uri] = self.cache.path(key)
 
     def on_nav(self, nav, config, files):
         self.in_nav = {page.file.src_uri for page in nav.pages}
@@ -352,8 +357,8 @@ class _PortalPages:
     on_page_content = CombinedEvent(_page_html, _pack_page_html)
 
     def on_page_context(self, context, page, config, nav):
-        if page.file.src_uri in self.kept:
-            context["poured"] = ""   # what Material would render is in the cache: on_post_page
+        if page.file.src_uri in self.ready:
+            context["poured"] = ""   # what Material would render is made elsewhere: on_post_page
             return context
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
@@ -364,9 +369,10 @@ class _PortalPages:
 
     def on_post_page(self, output: str, page, config) -> str:
         page.content = None   # written: no later step reads it
+        if page.file.src_uri in self.ready:
+            made = self.ready[page.file.src_uri]
+            return "" if made is None else made.read_text(encoding="utf-8")   # "": MkDocs writes nothing
         key = self.keys.get(page.file.src_uri)
-        if page.file.src_uri in self.kept:
-            return self.cache.page(key)
         if key is not None:
             self.cache.written(key, Path(page.file.abs_dest_path))
         return self._finished(output)

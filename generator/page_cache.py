@@ -102,8 +102,8 @@ class LanguageCache:
     def holds(self, key: str) -> bool:
         return key in self.kept
 
-    def page(self, key: str) -> str:
-        return (self.folder / f"{key}.html").read_text(encoding="utf-8")
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.html"
 
     def written(self, key: str, path: Path) -> None:
         self.made[key] = path

@@ -276,8 +276,10 @@ def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
 
 
 def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str, rows: dict[str, dict],
-               docs_dir: Path, theme_dirs: list[Path], in_memory: dict[str, bytes] | None = None) -> None:
-    """Render every page as `<path>/index.md`, plus the published JSON Schemas.
+               docs_dir: Path, theme_dirs: list[Path], in_memory: dict[str, bytes] | None = None,
+               builds_body=lambda path: True) -> None:
+    """Render every page as `<path>/index.md`, plus the published JSON Schemas. A page whose
+    path `builds_body` refuses (another shard's: shards.py) is its front matter alone.
 
     Pages go into `in_memory` (source path → zlib-compressed text) when given, for MkDocs to
     read from there (mkdocs_engine.build): at 1,000 chains, writing, reading and deleting 31,000
@@ -290,7 +292,8 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
     home = next(page for page in pages if page.path == "")
     shared["table_rows"] = TableRows(env.get_template("_list.html"), _context(portal, home, config, lang, shared))
     for page in pages:
-        body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared))
+        body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared)) \
+            if builds_body(page.path) else ""
         # Material prints the title unescaped. A JSON string is a valid YAML scalar, and far
         # cheaper to write than yaml.safe_dump.
         # The home page's tab is the portal's name alone (Material's default when no title is given).
