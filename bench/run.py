@@ -21,6 +21,8 @@ disturbed. The baseline is one process: its peak is the kernel's count, at no co
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import hashlib
 import json
 import os
 import resource
@@ -172,12 +174,15 @@ def measure_one(kind: str, root: Path, out: Path, sample_memory: bool) -> dict:
     if sample_memory:
         sampler.start()
     started = time.perf_counter()
-    if kind in ("portal", "cached"):
+    if kind in ("portal", "cached") or kind.startswith(("shard:", "merge:")):
         sys.path.insert(0, str(REPO))
         from generator import build as pipeline
+        from generator import shards
         clock = pipeline.Stopwatch()
         cache = out.with_name(out.name + ".cache") if kind == "cached" else None   # build --cache
-        checked = pipeline.build(root, out, clock=clock, cache=cache)
+        shard = shards.parse(kind[6:]) if kind.startswith("shard:") else None     # build --shard K/N
+        parts = [Path(part) for part in kind[6:].split(os.pathsep)] if kind.startswith("merge:") else None
+        checked = pipeline.build(root, out, clock=clock, cache=cache, shard=shard, parts=parts)
         assert not checked.report.errors, [i.format() for i in checked.report.errors[:5]]
         stages = clock.seconds
     else:
@@ -391,6 +396,7 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         totals.append(timed["total"])
         ours = min(ours, timed, key=lambda build: build["total"])
     cached = cached_rebuild(portal, work / f"cached-{chains}")
+    split = sharded(portal, work, site)
     memory_site = work / f"site-{chains}-memory"
     ours_memory = run_child("portal", portal, memory_site, sample_memory=True)
     shutil.rmtree(memory_site)
@@ -417,7 +423,7 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
         "baseline_nav": "flat" if pages <= FLAT_BASELINE_MAX else "2 levels of folders, pruned",
         "total_s": ours["total"], "all_totals_s": totals, "stages_s": ours["stages"], **cached,
-        "cached_ratio": cached["cached_edit_s"] / ours["total"],
+        "cached_ratio": cached["cached_edit_s"] / ours["total"], **split,
         "other_s": ours["total"] - sum(ours["stages"].values()), "generator_share": generator_seconds / ours["total"],
         "baseline_s": base["total"], "ratio_to_baseline": ours["total"] / base["total"],
         "floor_s": floor, "ratio_to_floor": ours["total"] / floor,
@@ -454,6 +460,39 @@ def cached_rebuild(portal: Path, out: Path) -> dict:
         shutil.rmtree(out.with_name(out.name + ".cache"), ignore_errors=True)
     stages = " · ".join(f"{again['stages'].get(name, 0.0):.1f}" for name in ("render", "mkdocs", "search", "write"))
     return {"cached_first_s": first["total"], "cached_edit_s": again["total"], "cached_edit_stages": stages}
+
+
+def sharded(portal: Path, work: Path, whole: Path, counts=(1, 2, 4)) -> dict:
+    """`build --shard K/N` then `merge`, for each N: the shards one after the other (each as on
+    a runner of its own), then side by side as processes on this machine; the merge; the
+    largest process of any; whether the merged site is the whole build's, byte for byte."""
+    results = {}
+    for n in counts:
+        parts = [work / f"part-{k}-of-{n}" for k in range(1, n + 1)]
+        alone = [run_child(f"shard:{k}/{n}", portal, part) for k, part in enumerate(parts, 1)]
+        for part in parts:
+            shutil.rmtree(part)
+        started = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(n) as pool:   # each a process: run_child
+            list(pool.map(lambda k: run_child(f"shard:{k}/{n}", portal, parts[k - 1]), range(1, n + 1)))
+        side_by_side = time.perf_counter() - started
+        merged = run_child("merge:" + os.pathsep.join(map(str, parts)), portal, work / f"merged-{n}")
+        results[n] = {"shard_max_s": max(one["total"] for one in alone), "shards_side_by_side_s": side_by_side,
+                      "merge_s": merged["total"], "merge_stages": merged["stages"],
+                      "runners_s": max(one["total"] for one in alone) + merged["total"],
+                      "largest_process_mb": max(one["largest_process_mb"] for one in [*alone, merged]),
+                      "identical": tree_digest(work / f"merged-{n}") == tree_digest(whole)}
+        for folder in [*parts, work / f"merged-{n}"]:
+            shutil.rmtree(folder)
+    return {"shards": results}
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def measure_serve(chains: int, work: Path) -> dict:
@@ -544,6 +583,16 @@ def report(results: list[dict], serve: list[dict]) -> str:
         values = [(r[key[0]].get(key[1], 0.0) if isinstance(r[key[0]], dict) else tuple(r[k] for k in key))
                   if isinstance(key, tuple) else r[key] for r in results]
         lines.append(f"| {label} | " + " | ".join(fmt(v) if callable(fmt) else fmt.format(v) for v in values) + " |")
+    for r in results:
+        lines.append(f"\n`build --shard K/N` and `merge` at {r['chains']} chains (the whole build {r['total_s']:.1f} s):\n")
+        lines.append("| shards N | slowest shard alone, s | N shards side by side here, s | merge, s "
+                     "(render · mkdocs · search · write) | on N runners: slowest shard + merge, s | "
+                     "largest process, MB | merged = whole build |\n|---|---|---|---|---|---|---|")
+        for n, x in r["shards"].items():
+            stages = " · ".join(f"{x['merge_stages'].get(k, 0.0):.1f}" for k in ("render", "mkdocs", "search", "write"))
+            lines.append(f"| {n} | {x['shard_max_s']:.1f} | {x['shards_side_by_side_s']:.1f} | {x['merge_s']:.1f} "
+                         f"({stages}) | {x['runners_s']:.1f} | {x['largest_process_mb']:.0f} | "
+                         f"{'byte-identical' if x['identical'] else 'DIFFERENT'} |")
     for s in serve:
         lines.append(f"\n`serve` at {s['chains']} chains, from saving a file to the reloaded page: "
                      f"{s['edit_s']:.1f} s for a project's amount (only changed pages rendered again), "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 from markupsafe import escape
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 
 from . import languages
 from .config import SiteConfig
@@ -295,7 +295,6 @@ class _PortalPages:
             self._look_up(files)
         for file in files.documentation_pages():
             if file.src_uri in self.ready:   # poured empty: its HTML is on_post_page's
-                self.packed.pop(file.src_uri, None)
                 file.page.meta["template"] = _Shells.TEMPLATE
         return env
 
@@ -343,26 +342,20 @@ class _PortalPages:
             page.meta["template"] = _Shells.TEMPLATE   # what MkDocs renders: the poured page (below)
         return ""   # what Python-Markdown converts: nothing
 
-    @event_priority(100)   # before any other plugin sees the converted page
-    def _page_html(self, html: str, page, config, files) -> str:
-        body = self.html.pop(page.file.src_uri)
-        page.toc, body = table_of_contents(body, self.permalink_title)
-        return _CELL_BOUNDARY.sub(r"\1\n\2", body)
-
-    @event_priority(-100)   # after every plugin has seen the converted page
-    def _pack_page_html(self, html: str, page, config, files) -> str:
-        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    def on_page_content(self, html: str, page, config, files) -> str:
+        # Kept compressed until the page is built; its table of contents is made then, not for
+        # a page made elsewhere (on_page_context).
+        self.packed[page.file.src_uri] = zlib.compress(self.html.pop(page.file.src_uri).encode("utf-8"), 1)
         return ""
 
-    on_page_content = CombinedEvent(_page_html, _pack_page_html)
-
     def on_page_context(self, context, page, config, nav):
+        packed = self.packed.pop(page.file.src_uri, None)
         if page.file.src_uri in self.ready:
             context["poured"] = ""   # what Material would render is made elsewhere: on_post_page
             return context
-        packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8")
+            page.toc, body = table_of_contents(zlib.decompress(packed).decode("utf-8"), self.permalink_title)
+            page.content = _CELL_BOUNDARY.sub(r"\1\n\2", body)
         if page.meta.get("template") == _Shells.TEMPLATE:
             context["poured"] = self.shells.page(page, context)
         return context

@@ -53,3 +53,25 @@ def test_both_workflows_keep_the_pages_they_built_for_the_next_run():
         cached = [step["with"]["path"] for step in steps(name) if step.get("uses", "").startswith("actions/cache@")]
         builds = [step["run"] for step in steps(name) if "generator build" in step.get("run", "")]
         assert cached and builds and all(f"--cache {cached[0]}" in run for run in builds), name
+
+
+def test_the_sharded_workflow_builds_one_part_per_runner_and_deploys_the_merge():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages-sharded.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    shards = jobs["shard"]["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, len(shards) + 1)) and len(shards) > 1
+    runs = " ".join(step.get("run", "") for step in jobs["shard"]["steps"])
+    assert '--shard "${{ matrix.shard }}/${{ strategy.job-total }}"' in runs
+    uploads = [step for step in jobs["shard"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads and uploads[0]["with"]["include-hidden-files"] is True   # the part's manifest is a dot file
+    assert jobs["merge"]["needs"] == "shard" and jobs["deploy"]["needs"] == "merge"
+    merge = " ".join(step.get("run", "") for step in jobs["merge"]["steps"])
+    assert "generator merge parts/part-* --strict" in merge and "generator links" in merge
+    # The same address in every part and in the merge: the parts' inputs must match.
+    assert all('--base-url "${{ steps.pages.outputs.base_url }}/"' in text for text in (runs, merge))
+    uses = {step.get("uses", "").split("@")[0] for job in jobs.values() for step in job["steps"]}
+    assert {"actions/download-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+    # Both deploy to Pages: only one may run on a push.
+    on_push = [name for name in ("pages.yml", "pages-sharded.yml") if "push" in yaml.safe_load(
+        (REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))[True]]
+    assert on_push == ["pages.yml"]
