@@ -384,7 +384,7 @@ def search_costs(site: Path) -> dict:
             "search_first_result_ms": first_result}
 
 
-def measure(chains: int, work: Path, repeat: int) -> dict:
+def measure(chains: int, work: Path, repeat: int, baseline: bool = True) -> dict:
     portal, site = work / f"portal-{chains}", work / f"site-{chains}"
     synthetic_portal(portal, chains)
     ours = run_child("portal", portal, site)
@@ -410,14 +410,21 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
     base_root = work / f"baseline-{chains}"
     baseline_project(base_root, [article for _, _, article in built])
     del built
-    base = run_child("baseline", base_root, base_root / "site")
+    if baseline:
+        base = run_child("baseline", base_root, base_root / "site")
+    else:   # --no-baseline: plain mkdocs-material takes 18 minutes at 1,000 chains; its figures are nan
+        base = {"total": float("nan"), "peak_mb": float("nan")}
+
+    def base_size(path: Path) -> float:
+        return size(path) if baseline else float("nan")
+
     chain_page = site / "j0" / "chains" / "j0-c1" / "index.html"
     project_page = site / "projects" / "j0-c1-p0" / "index.html"
     lists = [p for p in site.rglob("index.html") if "investment" in p.parts]
     # Everything that is not MkDocs counts as the generator's: its stages, and what no stage
     # covers (starting Python, imports, forking the language processes).
     generator_seconds = ours["total"] - ours["stages"]["mkdocs"]
-    base_page = next((base_root / "site").rglob("page-00001/index.html"))
+    base_page = next((base_root / "site").rglob("page-00001/index.html"), base_root / "site")
     return {
         **list_interactivity(site), **chart_page_transfer(site, site / "j0" / "index.html"),
         "chains": chains, "projects": chains * PROJECTS_PER_CHAIN, "pages": pages,
@@ -431,16 +438,16 @@ def measure(chains: int, work: Path, repeat: int) -> dict:
         "floor_ms_per_page": floor / pages * 1000,
         "peak_mb": ours_memory["peak_mb"], "largest_process_mb": ours_memory["largest_process_mb"],
         "baseline_peak_mb": base["peak_mb"],
-        "site_mb": size(site) / 1e6, "baseline_site_mb": size(base_root / "site") / 1e6,
+        "site_mb": size(site) / 1e6, "baseline_site_mb": base_size(base_root / "site") / 1e6,
         "site_share_of_pages_limit": size(site) / 1e9, "project_page_kb": size(project_page) / 1e3,
         "project_page_en_kb": size(site / "en" / "projects" / "j0-c1-p0" / "index.html") / 1e3,
-        "chain_page_kb": size(chain_page) / 1e3, "baseline_page_kb": size(base_page) / 1e3,
+        "chain_page_kb": size(chain_page) / 1e3, "baseline_page_kb": base_size(base_page) / 1e3,
         "chain_page_weight_kb": chain_page_weight(site, chain_page) / 1e3,
         "largest_list_kb": max(size(p) for p in lists) / 1e3,
         "search_index_kb": size(site / "pagefind") / 1e3, "search_index_en_kb": size(site / "en" / "pagefind") / 1e3,
         "search_index_kb_per_100_chains": (size(site / "pagefind") + size(site / "en" / "pagefind")) / 1e3 / (chains / 100),
         **search_costs(site),
-        "baseline_search_index_kb": size(base_root / "site" / "search" / "search_index.json") / 1e3,
+        "baseline_search_index_kb": base_size(base_root / "site" / "search" / "search_index.json") / 1e3,
     }
 
 
@@ -606,6 +613,7 @@ def main() -> int:
     parser.add_argument("--serve", action="store_true", help="also time serve's rebuild at 100 chains")
     parser.add_argument("--repeat", type=int, default=2, help="builds of the portal timed per size (the fastest is "
                         "reported)")
+    parser.add_argument("--no-baseline", action="store_true", help="leave out the plain mkdocs-material build")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -616,7 +624,7 @@ def main() -> int:
     try:
         results = []
         for n in args.sizes:   # printed as they come: the largest size takes long
-            results.append(measure(n, work, args.repeat))
+            results.append(measure(n, work, args.repeat, baseline=not args.no_baseline))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         serve = [measure_serve(100, work)] if args.serve else []
     finally:
