@@ -159,17 +159,17 @@ def _split(root: Path, checked: Checked, config: SiteConfig, epoch: int, shard: 
         return {}
     inputs = shards.inputs_digest(root, config.base_url, epoch)
     if shard is not None:
-        return {"only": shards.paths_of(checked.pages, shard), "manifest": shards.manifest(
-            shard, inputs, shards.paths_of(checked.pages, shard))}
+        only = shards.paths_of(checked.pages, shard)
+        return {"only": only, "manifest": shards.manifest(shard, inputs, only)}
     given, problems = shards.read_parts(parts, inputs, checked.pages)
-    for where, expected, found in problems:
-        checked.report.error(where, 0, "", expected, expected, found)
-    for path, part in given.items():
-        missing = [prefix for prefix in languages.prefixes().values()
+    for where, *expected_and_found in problems:
+        checked.report.error(where, 0, "", *expected_and_found)
+    for part in dict.fromkeys(given.values()):   # each part once, in order
+        missing = [prefix + path for path, of in given.items() if of == part for prefix in languages.prefixes().values()
                    if not (part / prefix / path / "index.html").is_file()]
         if missing:
-            checked.report.error(str(part), 0, "", f"the page {missing[0]}{path} of its shard", "", "no such file")
-            break
+            checked.report.error(str(part), 0, "", "every page of its shard, in every language", "其分片在各语言中的全部页面",
+                                 f"{len(missing)} missing, such as {missing[0]}", f"缺少 {len(missing)} 个，如 {missing[0]}")
     return {"given": given}
 
 

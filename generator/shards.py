@@ -88,36 +88,43 @@ def manifest(shard: Shard, inputs: str, paths: frozenset[str]) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-def read_parts(parts: list[Path], inputs: str, pages: list) -> tuple[dict[str, Path], list[tuple[str, str, str]]]:
-    """Each page a part built → the part's folder; and the problems found, as (part, expected,
-    found): a part not made by `build --shard`, made from other inputs, one shard missing or
-    given twice, a part that lacks pages its shard builds."""
+def read_parts(parts: list[Path], inputs: str, pages: list) -> tuple[dict[str, Path], list[tuple[str, ...]]]:
+    """Each page a part built → the part's folder; and the problems found, each as (where,
+    expected en, zh, found en, zh): a folder `build --shard` did not write, a part built from
+    other inputs, a shard given twice or missing, a part without its shard's pages."""
     problems, given, seen = [], {}, {}
     for part in parts:
         try:
             told = json.loads((part / MANIFEST).read_text(encoding="utf-8"))
             shard = Shard(int(told["shard"]), int(told["of"]))
         except (OSError, ValueError, KeyError, TypeError):
-            problems.append((str(part), "a folder written by `build --shard K/N`", f"no readable {MANIFEST}"))
+            problems.append((str(part), "a folder written by `build --shard K/N`", "由 `build --shard K/N` 写出的文件夹",
+                             f"no readable {MANIFEST}", f"没有可读的 {MANIFEST}"))
             continue
         if told.get("inputs") != inputs:
-            problems.append((str(part), "a part built from the same content, settings, theme, generator, address "
-                             "and date as this merge", f"shard {shard} was built from others"))
+            problems.append((str(part), "a part built from the same content, settings, theme, generator, address and "
+                             "date as this merge", "与本次合并内容、设置、主题、生成器、地址和日期相同的部分",
+                             f"shard {shard} was built from others", f"分片 {shard} 由不同的输入构建"))
             continue
         if str(shard) in seen:
-            problems.append((str(part), "each shard once", f"shard {shard} again (also {seen[str(shard)]})"))
+            problems.append((str(part), "each shard once", "每个分片一次",
+                             f"shard {shard} again (also {seen[str(shard)]})", f"分片 {shard} 重复（另见 {seen[str(shard)]}）"))
             continue
         seen[str(shard)] = part
         expected = paths_of(pages, shard)
         if set(told.get("pages", ())) != expected:
-            problems.append((str(part), f"the {len(expected)} pages of shard {shard}",
-                             f"{len(told.get('pages', ()))} pages"))
+            problems.append((str(part), f"the {len(expected)} pages of shard {shard}", f"分片 {shard} 的 {len(expected)} 个页面",
+                             f"{len(told.get('pages', ()))} pages", f"{len(told.get('pages', ()))} 个页面"))
             continue
         given.update({path: part for path in expected})
-    of = {int(name.split("/")[1]) for name in seen}
-    missing = [f"{n}/{max(of)}" for n in range(1, max(of) + 1) if f"{n}/{max(of)}" not in seen] if len(of) == 1 else []
-    if len(of) > 1:
-        problems.append(("merge", "shards of one split (K/N with one N)", ", ".join(sorted(seen))))
-    if missing:
-        problems.append(("merge", "every shard of the split", "missing " + ", ".join(missing)))
+    splits = {name.split("/")[1] for name in seen}
+    if len(splits) > 1:
+        problems.append(("merge", "the shards of one split (K/N, one N)", "同一拆分的分片（K/N，N 相同）",
+                         ", ".join(sorted(seen)), "、".join(sorted(seen))))
+    elif splits:
+        of = int(splits.pop())
+        missing = [f"{n}/{of}" for n in range(1, of + 1) if f"{n}/{of}" not in seen]
+        if missing:
+            problems.append(("merge", "every shard of the split", "拆分的全部分片",
+                             "missing " + ", ".join(missing), "缺少 " + "、".join(missing)))
     return given, problems

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
+from conftest import REPO, english_in_chinese, run_cli
 from generator import build as pipeline
 from generator import shards
 from generator.shards import MANIFEST, Shard
@@ -99,9 +99,15 @@ def test_merge_refuses_parts_that_do_not_make_one_site_and_writes_nothing(sample
         "a shard twice": ([parts[0], parts[0], parts[1]], "shard 1/2 again"),
         "a folder no shard wrote": ([*parts, not_a_part], f"no readable {MANIFEST}"),
     }
+    lacking = tmp_path / "lacking"
+    shutil.copytree(parts[1], lacking)
+    page = json.loads((lacking / MANIFEST).read_text(encoding="utf-8"))["pages"][-1]
+    (lacking / "en" / page / "index.html").unlink()
+    cases["a page of a shard deleted"] = ([parts[0], lacking], f"1 missing, such as en/{page}")
     for case, (given, found) in cases.items():
         checked = pipeline.build(REPO, tmp_path / "out", parts=given)
         assert any(found in issue.format() for issue in checked.report.errors), (case, checked.report.errors)
+        assert not any(english_in_chinese(issue.format()) for issue in checked.report.errors), case
         assert not (tmp_path / "out").exists(), case
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710000000")   # the parts were built on another date
     checked = pipeline.build(REPO, tmp_path / "out", parts=parts)
