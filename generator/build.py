@@ -1,6 +1,7 @@
 """The pipeline: config → load → validate → model → render → write, one call per line."""
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import gc
@@ -52,6 +53,7 @@ class Job:
     only: frozenset[str] | None = None   # build --shard: the addresses of the pages it builds (shards.py)
     manifest: str | None = None          # build --shard: what it says of its part, for `merge`
     given: dict[str, Path] | None = None  # merge: address → the shard's part that built its page
+    first: frozenset[str] | None = None   # serve's first look: the addresses of the pages edited
 
     def builds_body(self, path: str) -> bool:
         """Whether this build renders the page at `path` whole (otherwise its front matter only)."""
@@ -237,7 +239,8 @@ def _preview_work(out: Path) -> Path:
     return out.with_name(f".{out.name.lstrip('.')}.work")   # .preview -> .preview.work
 
 
-def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, search: bool = True) -> Checked:
+def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, search: bool = True,
+                     first: dict[str, set[int]] | None = None) -> Checked:
     """For `serve`: rebuild into `out` itself, keeping the MkDocs projects beside it.
 
     A language whose settings and navigation are unchanged (its mkdocs.yml is the same) is
@@ -245,6 +248,10 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, sear
     makes the usual edit (a project's amount, a chain's summary) fast. Adding, removing or
     renaming a page rebuilds that language whole. When the check fails, `out` is left as it is.
     Without `search`, the search index is left as it was, for index_search_in_place to redo.
+
+    `first` (content file → the lines edited in it) asks for a first look: such a language
+    renders only the pages of the records edited (edited_pages), and neither the other pages
+    nor the downloads; the rebuild that follows without `first` brings the rest.
     """
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, False, clock)
@@ -252,10 +259,29 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, sear
         return checked
     out = out.resolve()
     with _build_date(root, checked.portal) as epoch:
-        job = Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch)
+        job = Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch,
+                  first=None if first is None else edited_pages(checked.pages, first))
         _build_languages(job, clock, search=search)
     output.mark(out)
     return checked
+
+
+def edited_pages(pages: list, edited: dict[str, set[int]]) -> frozenset[str]:
+    """The addresses of the pages of the records holding an edited line. A page's record starts
+    at its origin and runs to the next page's origin in the same file; a line before every
+    page's record (a file's comment) is nobody's."""
+    starts: dict[str, list[int]] = {}
+    for page in pages:
+        if page.origin[0] in edited:
+            starts.setdefault(page.origin[0], []).append(page.origin[1])
+    chosen = set()
+    for file, lines in starts.items():
+        lines.sort()
+        for line in edited[file]:
+            at = bisect.bisect_right(lines, line)
+            if at:
+                chosen.add((file, lines[at - 1]))
+    return frozenset(page.path for page in pages if page.origin in chosen)
 
 
 def index_search_in_place(out: Path) -> None:
@@ -355,7 +381,7 @@ def _build_language(job: Job, lang: str) -> dict[str, float]:
         # A full build hands MkDocs its pages in memory; serve's dirty builds compare the
         # pages' dates on disk, so there they are written into the docs folder.
         in_memory: dict[str, bytes] | None = None if job.incremental else {}
-        _write_language(job, lang, docs, in_memory)
+        _write_language(job, lang, docs, in_memory, job.first if dirty else None)
         mkdocs_engine.write_project(project, docs, settings)
     kept = (page_cache.LanguageCache(job.cache / lang, page_cache.engine_digest(job.root), settings)
             if job.cache is not None else None)
@@ -414,15 +440,17 @@ def _last_finished(stage_times: list[dict[str, float]]) -> dict[str, float]:
     return max(stage_times, key=lambda times: sum(times.values()))
 
 
-def _write_language(job: Job, lang: str, docs: Path, in_memory: dict[str, bytes] | None) -> None:
+def _write_language(job: Job, lang: str, docs: Path, in_memory: dict[str, bytes] | None,
+                    only: frozenset[str] | None = None) -> None:
     """One language's pages (into `in_memory` if given, else into `docs`) and assets; in
-    `serve`, whose dirty builds compare dates in the docs folder, its downloads too."""
+    `serve`, whose dirty builds compare dates in the docs folder, its downloads too. With
+    `only` (serve's first look), those pages alone, and no downloads."""
     portal = job.checked.portal
     rows = opendata.rows_by_id(portal, lang)
     render.write_docs(portal, job.checked.pages, job.config, lang, rows, docs, theme_dirs(job.root), in_memory,
-                      job.builds_body)
+                      job.builds_body, only)
     charts.write_assets(job.root, portal, docs, NODE_MODULES)
-    if job.incremental:
+    if job.incremental and only is None:
         _write_downloads(job, lang, rows, docs)
 
 

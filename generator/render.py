@@ -277,9 +277,10 @@ def environment(theme_dirs: tuple[Path, ...]) -> jinja2.Environment:
 
 def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str, rows: dict[str, dict],
                docs_dir: Path, theme_dirs: list[Path], in_memory: dict[str, bytes] | None = None,
-               builds_body=lambda path: True) -> None:
+               builds_body=lambda path: True, only: frozenset[str] | None = None) -> None:
     """Render every page as `<path>/index.md`, plus the published JSON Schemas. A page whose
-    path `builds_body` refuses (another shard's: shards.py) is its front matter alone.
+    path `builds_body` refuses (another shard's: shards.py) is its front matter alone; with
+    `only`, the pages at those paths alone are written (serve's first look).
 
     Pages go into `in_memory` (source path → zlib-compressed text) when given, for MkDocs to
     read from there (mkdocs_engine.build): at 1,000 chains, writing, reading and deleting 31,000
@@ -291,7 +292,7 @@ def write_docs(portal: Portal, pages: list[Page], config: SiteConfig, lang: str,
     shared = {"datasets": datasets(portal), "project_rows": rows, "by_path": {page.path: page for page in pages}}
     home = next(page for page in pages if page.path == "")
     shared["table_rows"] = TableRows(env.get_template("_list.html"), _context(portal, home, config, lang, shared))
-    for page in pages:
+    for page in pages if only is None else [page for page in pages if page.path in only]:
         body = env.get_template(page.template).render(**_context(portal, page, config, lang, shared)) \
             if builds_body(page.path) else ""
         # Material prints the title unescaped. A JSON string is a valid YAML scalar, and far

@@ -7,6 +7,7 @@ Rebuilds happen in place and render again only what changed (see build.rebuild_i
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import http.server
 import threading
@@ -19,13 +20,18 @@ from . import languages
 from .report import print_report
 
 WATCHED = ("content", "chains", "theme", "messages", "site-config.yml")
-RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__build').then(function(r)
-{return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},700)})();
+CONTENT = ("content/", "chains/", "site-config.yml")   # what a first look (below) follows line by line
+# Polls the build counter with the page's own address: the answer says whether a rebuild since
+# the last poll changed this page; another page's change does not reload it.
+RELOAD_SCRIPT = b"""<script>(function(){var v=null;setInterval(function(){fetch('/__build'+(v===null?'':'?since='+v+
+'&page='+encodeURIComponent(location.pathname))).then(function(r){return r.text()}).then(function(t){var a=t.split(' ');
+if(v!==null&&a[1]==='reload'){location.reload()}v=a[0]}).catch(function(){})},700)})();
 </script>"""
 
 
 class _State:
     version = 0
+    changed: list[set[str] | None] = []   # version n's changed addresses are changed[n - 1]; None: all of them
 
 
 def snapshot(root: Path) -> dict[str, float]:
@@ -42,20 +48,89 @@ def snapshot(root: Path) -> dict[str, float]:
     return times
 
 
-def _rebuild(root: Path, out: Path) -> bool:
-    """Rebuild the preview's pages; the search index waits for _reindex (after the reload)."""
+def edited_lines(before: str, after: str) -> set[int]:
+    """The lines of `after` (from 1) that are new or changed against `before`; where lines were
+    only removed, the line that follows."""
+    lines = set()
+    for tag, _, _, start, end in difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(),
+                                                         autojunk=False).get_opcodes():
+        if tag != "equal":
+            lines.update(range(start + 1, end + 1) if end > start else [start + 1])
+    return lines
+
+
+class _Texts:
+    """The content files' texts as last built, to tell which lines an edit changed."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.texts: dict[str, str] = {}
+
+    def edited(self, paths: list[str]) -> dict[str, set[int]] | None:
+        """Each changed content file (relative to the portal) → its edited lines; None when a
+        changed file is not content (a template, the words) or cannot be read."""
+        edited = {}
+        for path in paths:
+            relative = Path(path).relative_to(self.root).as_posix()
+            if not relative.startswith(CONTENT):
+                return None
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            edited[relative] = edited_lines(self.texts.get(relative, ""), text)
+            self.texts[relative] = text
+        return edited
+
+    def read(self, times: dict[str, float]) -> None:
+        for path in times:
+            self.edited([path])
+
+
+def _rebuild(root: Path, out: Path, first: dict[str, set[int]] | None = None) -> bool:
+    """Rebuild the preview's pages (with `first`, a first look at the pages edited); the search
+    index waits for _reindex (after the reload)."""
     started = time.monotonic()
+    begun = time.time_ns()
     try:
-        checked = pipeline.rebuild_in_place(root, out, search=False)
+        checked = pipeline.rebuild_in_place(root, out, search=False, first=first)
     except Exception as err:   # whatever an edit holds, the preview goes on and tries the next edit
         print(f"rebuild failed ({type(err).__name__}: {err}), still serving the last site / 重新构建失败，仍显示上一版",
               flush=True)
         return False
-    print_report(checked.report)
+    if first is None or checked.report.failed():   # a first look's report would come again in full
+        print_report(checked.report)
     ok = not checked.report.failed() and checked.portal is not None
-    print(f"{'rebuilt' if ok else 'rebuild failed, still serving the last site'} in "
-          f"{time.monotonic() - started:.1f}s", flush=True)
+    if ok:
+        _published(_changed_pages(out, begun))
+    what = "first look at the edit" if first is not None else "rebuilt"
+    print(f"{what if ok else 'rebuild failed, still serving the last site'} in {time.monotonic() - started:.1f}s",
+          flush=True)
     return ok
+
+
+def _changed_pages(out: Path, since_ns: int) -> set[str]:
+    """The addresses whose page was written since `since_ns`."""
+    changed = set()
+    for lang, folder in pipeline.preview_sites(out).items():
+        prefix = "/" + languages.get(lang).prefix
+        for page in folder.rglob("index.html"):
+            if page.stat().st_mtime_ns >= since_ns:
+                address = page.parent.relative_to(folder).as_posix()
+                changed.add(prefix + ("" if address == "." else address + "/"))
+    return changed
+
+
+def _published(changed: set[str] | None) -> None:
+    """A rebuild is done: its pages are what the preview serves from now on."""
+    _State.changed.append(changed)
+    _State.version += 1
+
+
+def _reload(since: int, page: str) -> bool:
+    """Whether a page a browser loaded at version `since` has changed since."""
+    page = page[: -len("index.html")] if page.endswith("/index.html") else page
+    return any(changed is None or page in changed for changed in _State.changed[max(since, 0):])
 
 
 def _reindex(out: Path) -> None:
@@ -69,8 +144,9 @@ def _reindex(out: Path) -> None:
     print(f"search index in {time.monotonic() - started:.1f}s", flush=True)
 
 
-def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
-    seen = snapshot(root)
+def _watch(root: Path, out: Path, interval: float = 0.2) -> None:
+    seen, texts = snapshot(root), _Texts(root)
+    texts.read(seen)
     while True:
         time.sleep(interval)
         try:
@@ -78,9 +154,14 @@ def _watch(root: Path, out: Path, interval: float = 0.5) -> None:
         except OSError:
             continue
         if now != seen:
+            edited = texts.edited([path for path, stamp in now.items() if seen.get(path) != stamp]) \
+                if set(now) == set(seen) else None   # a file added or removed: no first look
             seen = now
+            # The pages of the records edited first, in a second or two; then the rest. A first
+            # look that fails has said why: the whole rebuild would fail alike.
+            if edited and not _rebuild(root, out, first=edited):
+                continue
             if _rebuild(root, out):
-                _State.version += 1   # the page reloads now; search follows
                 _reindex(out)
 
 
@@ -102,8 +183,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
     def do_GET(self):
-        if self.path == "/__build":
+        address = urllib.parse.urlsplit(self.path)
+        if address.path == "/__build":
+            asked = urllib.parse.parse_qs(address.query)
             body = str(_State.version).encode()
+            if "since" in asked and asked["since"][0].isdigit():
+                changed = _reload(int(asked["since"][0]), asked.get("page", ["/"])[0])
+                body += b" reload" if changed else b" stay"
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
             self.send_header("Cache-Control", "no-store")

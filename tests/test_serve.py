@@ -155,6 +155,42 @@ def test_a_rebuild_renders_again_only_what_changed(portal, tmp_path):
     assert search_index(english) == search_index(clean / "en")
 
 
+def test_a_first_look_shows_the_edited_record_s_pages_and_the_rebuild_after_it_the_rest(portal, tmp_path):
+    site = tmp_path / "preview"
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    english = pipeline.preview_sites(site)["en"]
+    project = [site / "projects" / "linhai-cold-store" / "index.html",
+               english / "projects" / "linhai-cold-store" / "index.html"]
+    lists = [site / "linhai" / "investment" / "index.html", english / "linhai" / "investment" / "index.html"]
+    projects = portal / "content" / "projects" / "linhai.yml"
+    text = projects.read_text(encoding="utf-8")
+    line = text.splitlines().index("  amount: 2.5") + 1
+    projects.write_text(text.replace("amount: 2.5", "amount: 7.25"), encoding="utf-8")
+    first = {"content/projects/linhai.yml": {line}}
+    assert not pipeline.rebuild_in_place(portal, site, search=False, first=first).report.errors
+    assert all("7.25" in page.read_text(encoding="utf-8") for page in project)
+    assert not any("7.25" in page.read_text(encoding="utf-8") for page in lists)   # not yet
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert all("7.25" in page.read_text(encoding="utf-8") for page in lists)
+
+
+def test_an_open_page_reloads_when_an_edit_changed_it_and_not_otherwise(server):
+    root, base = server
+    version = fetch(base + "__build")
+    edited, other = "projects/linhai-cold-store/", "en/linhai/chiefs/"
+
+    def asks(page: str) -> str:
+        return fetch(f"{base}__build?since={version}&page=/{page}")
+
+    assert asks(edited) == f"{version} stay"
+    projects = root / "content" / "projects" / "linhai.yml"
+    projects.write_text(projects.read_text(encoding="utf-8").replace("amount: 2.5", "amount: 7.25"), encoding="utf-8")
+    assert wait_for(lambda: asks(edited).endswith(" reload"))
+    assert "7.25" in fetch(base + edited)
+    assert wait_for(lambda: "7.25" in fetch(base + "linhai/investment/"))   # the rebuild after the first look
+    assert asks(other).endswith(" stay")
+
+
 def test_a_renamed_chain_reaches_every_page_of_the_preview(portal, tmp_path):
     site = tmp_path / "preview"
     assert not pipeline.rebuild_in_place(portal, site).report.errors

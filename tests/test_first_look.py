@@ -1,0 +1,37 @@
+"""serve's first look: the lines an edit changed, the pages of the records holding them, and
+which open pages reload (generator/serve.py, build.edited_pages). No build: fast."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from generator import serve
+from generator.build import edited_pages
+
+
+def test_the_lines_an_edit_changed_are_counted_in_the_new_text():
+    before = "- id: a\n  amount: 1\n- id: b\n  amount: 2\n"
+    assert serve.edited_lines(before, before.replace("amount: 2", "amount: 3")) == {4}
+    assert serve.edited_lines(before, before.replace("- id: b\n", "- id: b\n  note: x\n")) == {4}
+    assert serve.edited_lines(before, before.replace("  amount: 1\n", "")) == {2}   # removed: the line after
+    assert serve.edited_lines("", before) == {1, 2, 3, 4}
+    assert serve.edited_lines(before, before) == set()
+
+
+def test_an_edited_line_chooses_the_page_of_the_record_it_is_in():
+    def page(path, file, line):
+        return SimpleNamespace(path=path, origin=(file, line))
+
+    pages = [page("p/a/", "content/projects/j.yml", 1), page("p/b/", "content/projects/j.yml", 3),
+             page("j/", "content/jurisdictions/j.yml", 1), page("list/", "content/projects", 0)]
+    assert edited_pages(pages, {"content/projects/j.yml": {4}}) == {"p/b/"}
+    assert edited_pages(pages, {"content/projects/j.yml": {1, 2}}) == {"p/a/"}
+    assert edited_pages(pages, {"content/jurisdictions/j.yml": {40}}) == {"j/"}
+    assert edited_pages(pages, {"chains/j/c.yml": {1}}) == set()   # no page's record: the whole rebuild shows it
+
+
+def test_an_open_page_reloads_only_when_a_rebuild_since_it_was_loaded_changed_it(monkeypatch):
+    monkeypatch.setattr(serve._State, "changed", [None, {"/p/a/"}, {"/en/p/a/", "/j/"}])
+    assert serve._reload(0, "/anything/")                      # the first build changed every page
+    assert serve._reload(1, "/p/a/") and serve._reload(1, "/p/a/index.html")
+    assert not serve._reload(2, "/p/a/") and serve._reload(2, "/en/p/a/") and serve._reload(2, "/j/")
+    assert not serve._reload(3, "/j/")                         # nothing since the third
