@@ -2,8 +2,10 @@
 
 The preview server adds a small reload script to every HTML page it sends (the built files
 stay as a real build writes them); the script polls a build counter and reloads the page
-when a rebuild has finished. A failed rebuild prints its errors and keeps the last site.
+when a rebuild has changed it. A failed rebuild prints its errors and keeps the last site.
 Rebuilds happen in place and render again only what changed (see build.rebuild_in_place).
+An edit to content is shown in two steps: first the pages of the records whose lines changed,
+then, from the whole rebuild, every other page it touches.
 """
 from __future__ import annotations
 
