@@ -14,6 +14,7 @@ import urllib.parse
 import zlib
 from pathlib import Path
 
+import jinja2
 import yaml
 from markupsafe import escape
 from mkdocs.plugins import event_priority
@@ -234,13 +235,15 @@ def project_file(work: Path, lang: str) -> Path:
 
 
 def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None = None,
-          cache: LanguageCache | None = None, ready: dict[str, Path | None] | None = None) -> None:
+          cache: LanguageCache | None = None, ready: dict[str, Path | None] | None = None,
+          compiled: Path | None = None) -> None:
     """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
 
     `pages` are pages rendered in memory (render.write_docs), added to those on disk.
     `dirty` renders only the pages whose source is newer than their HTML (for `serve`); the
     other pages keep their HTML. A page of `pages` that `cache` holds is written from it; a
     page in `ready` (by source path) is written from the file given, or not at all for None.
+    `compiled`: a folder to keep Material's templates compiled in, for the next build (serve).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -248,7 +251,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache, ready)
+    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache, ready, compiled)
     mkdocs_build(mkdocs_config, dirty=dirty)
 
 
@@ -273,7 +276,7 @@ class _PortalPages:
     """
 
     def __init__(self, pages: dict[str, bytes], lang: str, cache: LanguageCache | None = None,
-                 ready: dict[str, Path | None] | None = None):
+                 ready: dict[str, Path | None] | None = None, compiled: Path | None = None):
         self.pages = pages
         self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
@@ -285,11 +288,15 @@ class _PortalPages:
         self.digests: dict[str, bytes] = {}  # source path → its source's sha256, for the cache's key
         self.keys: dict[str, str] = {}       # source path → its key in the cache
         self.ready = dict(ready or {})       # source path → the file of its HTML made elsewhere (None: not written)
+        self.compiled = compiled
 
     def on_env(self, env, config, files):
         # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
         # escapes, which tripled its Chinese; '<', '>', '&' and "'" are still escaped.
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+        if self.compiled is not None:   # Jinja compares each template's text with the one compiled
+            self.compiled.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.compiled))
         self.shells = _Shells(env.get_template("main.html"))
         if self.cache is not None:
             self._look_up(files)

@@ -9,7 +9,6 @@ then, from the whole rebuild, every other page it touches.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import http.server
 import threading
@@ -51,14 +50,17 @@ def snapshot(root: Path) -> dict[str, float]:
 
 
 def edited_lines(before: str, after: str) -> set[int]:
-    """The lines of `after` (from 1) that are new or changed against `before`; where lines were
-    only removed, the line that follows."""
-    lines = set()
-    for tag, _, _, start, end in difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(),
-                                                         autojunk=False).get_opcodes():
-        if tag != "equal":
-            lines.update(range(start + 1, end + 1) if end > start else [start + 1])
-    return lines
+    """The lines of `after` (from 1) between the first and the last that differ from `before`;
+    where lines were only removed, the line that follows. An edit is one place, mostly: this
+    takes a look at its ends, where a full diff of a 13,000-line file took 0.7 s."""
+    old, new = before.splitlines(), after.splitlines()
+    if old == new:
+        return set()
+    start = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    end = 0   # lines alike at the ends, not counting those alike at the start
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return set(range(start + 1, len(new) - end + 1)) or {start + 1}
 
 
 class _Texts:
