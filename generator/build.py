@@ -259,8 +259,9 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, sear
         return checked
     out = out.resolve()
     with _build_date(root, checked.portal) as epoch:
+        # No page holds an edited line (a unit's, a person's): the first look is the whole rebuild.
         job = Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch,
-                  first=None if first is None else edited_pages(checked.pages, first))
+                  first=edited_pages(checked.pages, first) or None if first is not None else None)
         _build_languages(job, clock, search=search)
     output.mark(out)
     return checked

@@ -32,7 +32,7 @@ if(v!==null&&a[1]==='reload'){location.reload()}v=a[0]}).catch(function(){})},70
 
 class _State:
     version = 0
-    changed: list[set[str] | None] = []   # version n's changed addresses are changed[n - 1]; None: all of them
+    changed: list[set[str]] = []   # the addresses whose page version n changed are changed[n - 1]
 
 
 def snapshot(root: Path) -> dict[str, float]:
@@ -125,7 +125,7 @@ def _changed_pages(out: Path, since_ns: int) -> set[str]:
     return changed
 
 
-def _published(changed: set[str] | None) -> None:
+def _published(changed: set[str]) -> None:
     """A rebuild is done: its pages are what the preview serves from now on."""
     _State.changed.append(changed)
     _State.version += 1
@@ -134,7 +134,7 @@ def _published(changed: set[str] | None) -> None:
 def _reload(since: int, page: str) -> bool:
     """Whether a page a browser loaded at version `since` has changed since."""
     page = page[: -len("index.html")] if page.endswith("/index.html") else page
-    return any(changed is None or page in changed for changed in _State.changed[max(since, 0):])
+    return any(page in changed for changed in _State.changed[max(since, 0):])
 
 
 def _reindex(out: Path) -> None:

@@ -30,8 +30,8 @@ def test_an_edited_line_chooses_the_page_of_the_record_it_is_in():
 
 
 def test_an_open_page_reloads_only_when_a_rebuild_since_it_was_loaded_changed_it(monkeypatch):
-    monkeypatch.setattr(serve._State, "changed", [None, {"/p/a/"}, {"/en/p/a/", "/j/"}])
-    assert serve._reload(0, "/anything/")                      # the first build changed every page
+    monkeypatch.setattr(serve._State, "changed", [{"/", "/p/a/", "/j/"}, {"/p/a/"}, {"/en/p/a/", "/j/"}])
+    assert serve._reload(0, "/") and not serve._reload(1, "/")
     assert serve._reload(1, "/p/a/") and serve._reload(1, "/p/a/index.html")
     assert not serve._reload(2, "/p/a/") and serve._reload(2, "/en/p/a/") and serve._reload(2, "/j/")
     assert not serve._reload(3, "/j/")                         # nothing since the third

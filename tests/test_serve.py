@@ -174,6 +174,16 @@ def test_a_first_look_shows_the_edited_record_s_pages_and_the_rebuild_after_it_t
     assert all("7.25" in page.read_text(encoding="utf-8") for page in lists)
 
 
+def test_a_first_look_at_a_record_with_no_page_of_its_own_is_the_whole_rebuild(portal, tmp_path):
+    site = tmp_path / "preview"
+    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    units = portal / "content" / "units" / "linhai.yml"
+    units.write_text(units.read_text(encoding="utf-8").replace("主辦水產加工鏈", "主辦水產精加工"), encoding="utf-8")
+    first = {"content/units/linhai.yml": {1}}   # a unit's record: it is shown on its jurisdiction's pages
+    assert not pipeline.rebuild_in_place(portal, site, search=False, first=first).report.errors
+    assert "主辦水產精加工" in (site / "linhai" / "units" / "index.html").read_text(encoding="utf-8")
+
+
 def test_an_open_page_reloads_when_an_edit_changed_it_and_not_otherwise(server):
     root, base = server
     version = fetch(base + "__build")
