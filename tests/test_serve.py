@@ -201,6 +201,25 @@ def test_an_open_page_reloads_when_an_edit_changed_it_and_not_otherwise(server):
     assert asks(other).endswith(" stay")
 
 
+def test_in_the_browser_the_edited_page_reloads_itself_and_another_stays_as_it_is(server, browser):
+    root, base = server
+    context = browser.new_context()
+    edited, other = context.new_page(), context.new_page()
+    edited.goto(base + "projects/linhai-cold-store/")
+    other.goto(base + "en/linhai/chiefs/")
+    for tab in (edited, other):   # gone when the page reloads
+        tab.evaluate("window.loadedBeforeTheEdit = true")
+        tab.wait_for_timeout(800)   # the script has read the build counter
+    projects = root / "content" / "projects" / "linhai.yml"
+    projects.write_text(projects.read_text(encoding="utf-8").replace("amount: 2.5", "amount: 7.25"), encoding="utf-8")
+    edited.wait_for_function("!window.loadedBeforeTheEdit", timeout=60_000)
+    assert "7.25" in edited.inner_text("article")
+    assert wait_for(lambda: "7.25" in fetch(base + "linhai/investment/"))   # the whole rebuild is done
+    other.wait_for_timeout(1500)   # two polls after it
+    assert other.evaluate("window.loadedBeforeTheEdit === true")
+    context.close()
+
+
 def test_a_renamed_chain_reaches_every_page_of_the_preview(portal, tmp_path):
     site = tmp_path / "preview"
     assert not pipeline.rebuild_in_place(portal, site).report.errors
