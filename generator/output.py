@@ -30,10 +30,10 @@ def problem(out: Path, root: Path) -> tuple[str, str, str, str] | None:
     out = out.resolve()
     if out == Path(out.anchor):
         return ("a folder other than the root of the file system", "文件系统根目录以外的文件夹", str(out), str(out))
-    if out == root or out in root.parents:
+    if holds_portal(out, root):
         return ("a folder other than the portal's own folder or one that holds it", "门户文件夹及其上级文件夹以外的文件夹",
                 "the portal's folder or one that holds it", "门户文件夹或其上级文件夹")
-    inside = next((name for name in PORTAL_FOLDERS if out == root / name or root / name in out.parents), None)
+    inside = portal_folder_of(out, root)
     if inside:
         return (f"a folder outside the portal's {inside}/", f"门户 {inside}/ 以外的文件夹", str(out), str(out))
     if out.exists() and not out.is_dir():
@@ -46,6 +46,16 @@ def problem(out: Path, root: Path) -> tuple[str, str, str, str] | None:
                         "another)", "空文件夹，或本生成器构建的网站（请自行删除该文件夹，或另选位置）",
                         "a folder holding other files", "包含其他文件的文件夹")
     return None
+
+
+def holds_portal(folder: Path, root: Path) -> bool:
+    """Whether `folder` (resolved) is the portal's own folder or one that holds it."""
+    return folder == root or folder in root.parents
+
+
+def portal_folder_of(folder: Path, root: Path) -> str | None:
+    """The portal's folder (PORTAL_FOLDERS) that `folder` (resolved) is or is inside, if any."""
+    return next((name for name in PORTAL_FOLDERS if folder == root / name or root / name in folder.parents), None)
 
 
 def is_site(folder: Path) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .output import PORTAL_FOLDERS
+from .output import holds_portal, portal_folder_of
 
 # Written into the cache folder: the build may then add and remove the files it names by key.
 MARKER = ".portal-cache"
@@ -44,8 +44,7 @@ def problem(folder: Path, root: Path) -> tuple[str, str, str, str] | None:
     if folder.exists() and not folder.is_dir():
         return ("a folder for the cache", "用作缓存的文件夹", "a file", "文件")
     folder = folder.resolve()
-    if folder == root or folder in root.parents or any(
-            folder == root / name or root / name in folder.parents for name in PORTAL_FOLDERS):
+    if holds_portal(folder, root) or portal_folder_of(folder, root):
         return ("a folder outside the portal's content, code and theme", "门户内容、代码和主题以外的文件夹",
                 str(folder), str(folder))
     if folder.is_dir() and not (folder / MARKER).is_file() and any(folder.iterdir()):
