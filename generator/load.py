@@ -32,12 +32,29 @@ SIDE_BY_SIDE_FROM_BYTES = 2_000_000
 _FORKED_SHARE = 0.35
 
 
+class _Remembered:
+    """`serve` reads the content again at each edit, mostly to find one file changed: a YAML
+    file whose bytes are those it had last time is not parsed again (half a second of an
+    edit's first look at 100 chains). Records are never changed once read, so they are shared."""
+
+    files: dict[Path, tuple[bytes, list[RawRecord], list]] | None = None   # path → bytes, records, issues
+
+
+def remember_files() -> None:
+    """From now on, in this process, keep what each YAML file read to (for `serve`)."""
+    _Remembered.files = {}
+
+
 def load(root: Path, report: Report) -> list[RawRecord]:
     """Read every content file under `root`; unreadable files become errors in `report`."""
     unexpected_folders(root, report)
     files = [(path, kind) for kind in KINDS.values() for path in _files(root, kind, report)]
     sizes = [_size(path) for path, _ in files]
     total = sum(sizes)
+    if _Remembered.files is not None:   # in this process: what a forked reader kept would be lost
+        read = {path for path, _ in files}   # a file removed since is forgotten
+        _Remembered.files = {path: kept for path, kept in _Remembered.files.items() if path in read}
+        return _read_files(root, files, report)
     if total < SIDE_BY_SIDE_FROM_BYTES:
         return _read_files(root, files, report)
     split, read = 0, 0
@@ -168,9 +185,27 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _read(root: Path, path: Path, kind: Kind, report: Report) -> list[RawRecord]:
+    remembered = _Remembered.files
+    if remembered is None or kind.markdown:   # a policy's English text is another file
+        return _read_bytes(root, path, kind, report)
+    try:
+        content = reader.read_bytes(path)
+    except (OSError, reader.ReadError):
+        return _read_bytes(root, path, kind, report)   # which says why
+    if path in remembered and remembered[path][0] == content:
+        report.issues.extend(remembered[path][2])
+        return remembered[path][1]
+    own = Report()
+    records = _read_bytes(root, path, kind, own, content)
+    report.issues.extend(own.issues)
+    remembered[path] = (content, records, own.issues)
+    return records
+
+
+def _read_bytes(root: Path, path: Path, kind: Kind, report: Report, content: bytes | None = None) -> list[RawRecord]:
     rel = _rel(root, path)
     try:
-        text = reader.decode(reader.read_bytes(path))
+        text = reader.decode(reader.read_bytes(path) if content is None else content)
         if kind.markdown:
             return [_policy(root, path, rel, text, report)]
         data = reader.parse_yaml(text)
