@@ -14,6 +14,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import (charts, consistency, history, languages, load, mkdocs_engine, model, opendata, output, page_cache,
                processes, render, search_index, shards, validate)
@@ -54,6 +55,7 @@ class Job:
     manifest: str | None = None          # build --shard: what it says of its part, for `merge`
     given: dict[str, Path] | None = None  # merge: address → the shard's part that built its page
     first: frozenset[str] | None = None   # serve's first look: the addresses of the pages edited
+    langs: frozenset[str] | None = None   # serve: the languages still to finish after a first look (None: all)
 
     def builds_body(self, path: str) -> bool:
         """Whether this build renders the page at `path` whole (otherwise its front matter only)."""
@@ -240,7 +242,7 @@ def _preview_work(out: Path) -> Path:
 
 
 def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, search: bool = True,
-                     first: dict[str, set[int]] | None = None) -> Checked:
+                     first: dict[str, set[int]] | None = None, langs: frozenset[str] | None = None) -> Rebuilt:
     """For `serve`: rebuild into `out` itself, keeping the MkDocs projects beside it.
 
     A language whose settings and navigation are unchanged (its mkdocs.yml is the same) is
@@ -251,20 +253,28 @@ def rebuild_in_place(root: Path, out: Path, clock: Stopwatch | None = None, sear
 
     `first` (content file → the lines edited in it) asks for a first look: such a language
     renders only the pages of the records edited (edited_pages), and neither the other pages
-    nor the downloads; the rebuild that follows without `first` brings the rest.
+    nor the downloads. The rebuild that follows without `first` brings the rest, in the
+    languages the first look left unfinished (Rebuilt.pending, given back as `langs`): a
+    language whose navigation changed (a chain renamed in it) had to be rebuilt whole already,
+    and so has every language when no page holds the edited lines.
     """
     clock = clock or Stopwatch()
     checked = _checked_for_building(root, False, clock)
     if checked.report.failed() or checked.portal is None:
-        return checked
+        return Rebuilt(checked, frozenset())
     out = out.resolve()
     with _build_date(root, checked.portal) as epoch:
         # No page holds an edited line (a unit's, a person's): the first look is the whole rebuild.
         job = Job(root, checked, checked.config, _preview_work(out), preview_sites(out), True, epoch,
-                  first=edited_pages(checked.pages, first) or None if first is not None else None)
-        _build_languages(job, clock, search=search)
+                  first=edited_pages(checked.pages, first) or None if first is not None else None, langs=langs)
+        pending = _build_languages(job, clock, search=search)
     output.mark(out)
-    return checked
+    return Rebuilt(checked, pending)
+
+
+class Rebuilt(NamedTuple):
+    checked: Checked
+    pending: frozenset[str]   # the languages of which a first look rendered only the pages edited
 
 
 def edited_pages(pages: list, edited: dict[str, set[int]]) -> frozenset[str]:
@@ -307,20 +317,23 @@ def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked
     return checked
 
 
-def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True, search: bool = True) -> None:
+def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True, search: bool = True) -> frozenset[str]:
+    """Build every language (or job.langs); return those whose build was a first look at a few pages."""
     _compile_templates(job.root)
-    builds = [functools.partial(_build_language, job, lang) for lang in languages.codes()]
+    codes = [lang for lang in languages.codes() if job.langs is None or lang in job.langs]
+    builds = [functools.partial(_build_language, job, lang) for lang in codes]
     if side_by_side:   # the build then takes as long as the language that finishes last
         # The first language is built in this process. Otherwise this process would sit idle
         # for the whole build, holding what reading the content left behind: at 1,000 chains
         # about 250 MB, mostly freed blocks that its fragmented memory cannot hand back.
         # `serve` builds again and again: there both languages hand their memory back.
         results = processes.side_by_side(builds, first_here=not job.incremental)
-        for name, seconds in _last_finished(results).items():
+        for name, seconds in _last_finished([result.seconds for result in results]).items():
             clock.add(name, seconds)
     else:              # each in a process of its own all the same, which hands its memory back
-        for one in builds:
-            for name, seconds in processes.side_by_side([one])[0].items():
+        results = [processes.side_by_side([one])[0] for one in builds]
+        for result in results:
+            for name, seconds in result.seconds.items():
                 clock.add(name, seconds)
     if search and job.manifest is None:   # a shard's part has no search index of its own: merge makes it
         _index_search(job.sites, clock)
@@ -328,6 +341,7 @@ def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True, sear
         with clock.stage("write"):
             for lang in languages.codes():
                 _move_into(_downloads(job.work, lang), job.sites[lang])
+    return frozenset(lang for lang, result in zip(codes, results) if result.first_look)
 
 
 _compiled: dict[str, int] = {}   # each page template compiled in this process → its file's time
@@ -362,9 +376,14 @@ def _index_search(sites: dict[str, Path], clock: Stopwatch) -> None:
             search_index.index(sites[lang], NODE_MODULES, languages.get(lang).search)
 
 
-def _build_language(job: Job, lang: str) -> dict[str, float]:
+class LanguageBuilt(NamedTuple):
+    seconds: dict[str, float]   # of each stage
+    first_look: bool            # only the pages edited were rendered: the rest is still to do
+
+
+def _build_language(job: Job, lang: str) -> LanguageBuilt:
     """Render one language and build it with MkDocs; then, in a full build, write the downloads
-    no other language's process has taken. Returns the seconds of each stage."""
+    no other language's process has taken."""
     clock = Stopwatch()
     docs, site = _docs(job.work, lang), job.sites[lang]
     project = mkdocs_engine.project_file(job.work / lang, lang)
@@ -398,7 +417,7 @@ def _build_language(job: Job, lang: str) -> dict[str, float]:
         with clock.stage("write"):   # here, while the other language does the same, not after both
             shutil.rmtree(job.work / lang)
             _write_unclaimed_downloads(job, lang)
-    return clock.seconds
+    return LanguageBuilt(clock.seconds, dirty and job.first is not None)
 
 
 def _made_elsewhere(job: Job, lang: str) -> dict[str, Path | None]:

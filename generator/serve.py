@@ -17,7 +17,7 @@ import urllib.parse
 from pathlib import Path
 
 from . import build as pipeline
-from . import languages
+from . import languages, load
 from .report import print_report
 
 WATCHED = ("content", "chains", "theme", "messages", "site-config.yml")
@@ -91,26 +91,29 @@ class _Texts:
             self.edited([path])
 
 
-def _rebuild(root: Path, out: Path, first: dict[str, set[int]] | None = None) -> bool:
-    """Rebuild the preview's pages (with `first`, a first look at the pages edited); the search
-    index waits for _reindex (after the reload)."""
+def _rebuild(root: Path, out: Path, first: dict[str, set[int]] | None = None,
+             langs: frozenset[str] | None = None) -> pipeline.Rebuilt | None:
+    """Rebuild the preview's pages (with `first`, a first look at the pages edited; with
+    `langs`, those languages only); the search index waits for _reindex (after the reload).
+    None when the rebuild failed."""
     started = time.monotonic()
     begun = time.time_ns()
     try:
-        checked = pipeline.rebuild_in_place(root, out, search=False, first=first)
+        rebuilt = pipeline.rebuild_in_place(root, out, search=False, first=first, langs=langs)
     except Exception as err:   # whatever an edit holds, the preview goes on and tries the next edit
         print(f"rebuild failed ({type(err).__name__}: {err}), still serving the last site / 重新构建失败，仍显示上一版",
               flush=True)
-        return False
-    if first is None or checked.report.failed():   # a first look's report would come again in full
+        return None
+    checked = rebuilt.checked
+    if first is None or not rebuilt.pending or checked.report.failed():   # else it comes again in full
         print_report(checked.report)
     ok = not checked.report.failed() and checked.portal is not None
     if ok:
         _published(_changed_pages(out, begun))
-    what = "first look at the edit" if first is not None else "rebuilt"
+    what = "first look at the edit" if rebuilt.pending else "rebuilt"
     print(f"{what if ok else 'rebuild failed, still serving the last site'} in {time.monotonic() - started:.1f}s",
           flush=True)
-    return ok
+    return rebuilt if ok else None
 
 
 def _changed_pages(out: Path, since_ns: int) -> set[str]:
@@ -161,12 +164,18 @@ def _watch(root: Path, out: Path, interval: float = 0.2) -> None:
             edited = texts.edited([path for path, stamp in now.items() if seen.get(path) != stamp]) \
                 if set(now) == set(seen) else None   # a file added or removed: no first look
             seen = now
-            # The pages of the records edited first, in a second or two; then the rest. A first
-            # look that fails has said why: the whole rebuild would fail alike.
-            if edited and not _rebuild(root, out, first=edited):
-                continue
-            if _rebuild(root, out):
-                _reindex(out)
+            # The pages of the records edited first, in a second or two; then the rest, in the
+            # languages where the first look was not already the whole rebuild.
+            langs = None   # every language
+            if edited:
+                looked = _rebuild(root, out, first=edited)
+                if looked is None:   # it has said why: the whole rebuild would fail alike
+                    continue
+                langs = looked.pending
+            if langs is None or langs:
+                if _rebuild(root, out, langs=langs) is None:
+                    continue
+            _reindex(out)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -219,7 +228,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(root: Path, out: Path, port: int) -> int:
-    if not _rebuild(root, out):
+    load.remember_files()
+    if _rebuild(root, out) is None:
         return 1
     _reindex(out)
     threading.Thread(target=_watch, args=(root, out), daemon=True).start()

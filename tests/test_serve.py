@@ -13,6 +13,7 @@ import pytest
 from conftest import LINHAI, REPO, free_port
 
 from generator import build as pipeline
+from generator import serve
 
 pytestmark = pytest.mark.slow   # builds whole portals (or runs programs): `pytest -m 'not slow'` leaves it out
 
@@ -138,14 +139,14 @@ def search_index(site) -> dict[str, bytes]:
 
 def test_a_rebuild_renders_again_only_what_changed(portal, tmp_path):
     site = tmp_path / "preview"
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     english = pipeline.preview_sites(site)["en"]
     untouched = english / "linhai" / "chiefs" / "index.html"
     project = site / "projects" / "linhai-cold-store" / "index.html"
     stamp = untouched.stat().st_mtime_ns
     projects = portal / "content" / "projects" / "linhai.yml"
     projects.write_text(projects.read_text(encoding="utf-8").replace("amount: 2.5", "amount: 7.25"), encoding="utf-8")
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     assert "7.25" in project.read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == stamp            # not rendered again
     # The search index is the one a clean build makes: every page, the edit in it.
@@ -157,7 +158,7 @@ def test_a_rebuild_renders_again_only_what_changed(portal, tmp_path):
 
 def test_a_first_look_shows_the_edited_record_s_pages_and_the_rebuild_after_it_the_rest(portal, tmp_path):
     site = tmp_path / "preview"
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     english = pipeline.preview_sites(site)["en"]
     project = [site / "projects" / "linhai-cold-store" / "index.html",
                english / "projects" / "linhai-cold-store" / "index.html"]
@@ -167,21 +168,41 @@ def test_a_first_look_shows_the_edited_record_s_pages_and_the_rebuild_after_it_t
     line = text.splitlines().index("  amount: 2.5") + 1
     projects.write_text(text.replace("amount: 2.5", "amount: 7.25"), encoding="utf-8")
     first = {"content/projects/linhai.yml": {line}}
-    assert not pipeline.rebuild_in_place(portal, site, search=False, first=first).report.errors
+    looked = pipeline.rebuild_in_place(portal, site, search=False, first=first)
+    assert not looked.checked.report.errors and looked.pending == {"zh", "en"}   # serve rebuilds both after it
     assert all("7.25" in page.read_text(encoding="utf-8") for page in project)
     assert not any("7.25" in page.read_text(encoding="utf-8") for page in lists)   # not yet
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     assert all("7.25" in page.read_text(encoding="utf-8") for page in lists)
 
 
 def test_a_first_look_at_a_record_with_no_page_of_its_own_is_the_whole_rebuild(portal, tmp_path):
     site = tmp_path / "preview"
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     units = portal / "content" / "units" / "linhai.yml"
     units.write_text(units.read_text(encoding="utf-8").replace("主辦水產加工鏈", "主辦水產精加工"), encoding="utf-8")
     first = {"content/units/linhai.yml": {1}}   # a unit's record: it is shown on its jurisdiction's pages
-    assert not pipeline.rebuild_in_place(portal, site, search=False, first=first).report.errors
+    looked = pipeline.rebuild_in_place(portal, site, search=False, first=first)
+    assert not looked.checked.report.errors and not looked.pending   # no rebuild needed after it
     assert "主辦水產精加工" in (site / "linhai" / "units" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_first_look_at_a_chain_renamed_in_one_language_is_that_language_s_whole_rebuild(portal, tmp_path):
+    """The navigation names the chain: the first look renders every page of the language it
+    was renamed in, and serve's rebuild after it builds the other language only."""
+    site = tmp_path / "preview"
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
+    chain = portal / "chains" / "linhai" / "seafood.yml"
+    text = chain.read_text(encoding="utf-8")
+    renamed = text.replace("name: {zh: 水產加工鏈", "name: {zh: 水產精製鏈")
+    chain.write_text(renamed, encoding="utf-8")
+    first = {"chains/linhai/seafood.yml": serve.edited_lines(text, renamed)}
+    looked = pipeline.rebuild_in_place(portal, site, search=False, first=first)
+    assert not looked.checked.report.errors and looked.pending == {"en"}
+    other = (site / "linhai" / "chains" / "linhai-shipyard" / "index.html").read_text(encoding="utf-8")   # another chain's page
+    assert "水產精製鏈" in other and "水產加工鏈" not in other
+    finished = pipeline.rebuild_in_place(portal, site, langs=looked.pending)
+    assert not finished.checked.report.errors and not finished.pending
 
 
 def test_an_open_page_reloads_when_an_edit_changed_it_and_not_otherwise(server):
@@ -222,10 +243,10 @@ def test_in_the_browser_the_edited_page_reloads_itself_and_another_stays_as_it_i
 
 def test_a_renamed_chain_reaches_every_page_of_the_preview(portal, tmp_path):
     site = tmp_path / "preview"
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     chain = portal / "chains" / "linhai" / "seafood.yml"
     chain.write_text(chain.read_text(encoding="utf-8").replace("水產加工鏈", "水產精深加工鏈"), encoding="utf-8")
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     # The navigation of an unrelated page names the chain anew (the language was rebuilt whole).
     assert "水產精深加工鏈" in (site / "linhai" / "chiefs" / "index.html").read_text(encoding="utf-8")
 
@@ -234,22 +255,21 @@ def test_an_edited_template_reaches_the_preview_each_time(portal, tmp_path):
     """Templates are compiled once and kept between serve's rebuilds (build._compile_templates):
     a template the editor adds, edits again or removes is read afresh at the next rebuild."""
     site = tmp_path / "preview"
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     page = site / "projects" / "linhai-cold-store" / "index.html"
     own = portal / "theme" / "pages" / "project.html"
     own.parent.mkdir(parents=True)
     for mark in ("first-mark", "second-mark"):
         own.write_text('{% extends "default:project.html" %}{% block heading %}' + mark + '{% endblock %}',
                        encoding="utf-8")
-        assert not pipeline.rebuild_in_place(portal, site).report.errors
+        assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
         assert mark in page.read_text(encoding="utf-8"), mark
     own.unlink()
-    assert not pipeline.rebuild_in_place(portal, site).report.errors
+    assert not pipeline.rebuild_in_place(portal, site).checked.report.errors
     assert "second-mark" not in page.read_text(encoding="utf-8")
 
 
 def test_the_watcher_survives_a_rebuild_that_fails_in_any_way(monkeypatch, tmp_path, capsys):
-    from generator import serve
 
     calls = []
 
@@ -257,9 +277,9 @@ def test_the_watcher_survives_a_rebuild_that_fails_in_any_way(monkeypatch, tmp_p
         calls.append(root)
         if len(calls) == 1:
             raise RecursionError("whatever an edit could still provoke")
-        return pipeline.Checked(pipeline.Report(), portal=object())
+        return pipeline.Rebuilt(pipeline.Checked(pipeline.Report(), portal=object()), True)
 
     monkeypatch.setattr(serve.pipeline, "rebuild_in_place", rebuild)
-    assert serve._rebuild(tmp_path, tmp_path / "out") is False
+    assert serve._rebuild(tmp_path, tmp_path / "out") is None
     assert "still serving the last site" in capsys.readouterr().out
-    assert serve._rebuild(tmp_path, tmp_path / "out") is True   # the next good edit is served
+    assert serve._rebuild(tmp_path, tmp_path / "out") is not None   # the next good edit is served
