@@ -298,7 +298,7 @@ def edited_pages(pages: list, edited: dict[str, set[int]]) -> frozenset[str]:
 def index_search_in_place(out: Path) -> None:
     """For `serve`: index each language of the preview for search again, after the rebuilt
     pages are shown (Pagefind indexes every page: most of an edit's rebuild at 100 chains)."""
-    _index_search(preview_sites(out), Stopwatch())
+    _index_search(preview_sites(out), _preview_work(out), Stopwatch())
 
 
 def _checked_for_building(root: Path, strict: bool, clock: Stopwatch) -> Checked:
@@ -336,7 +336,7 @@ def _build_languages(job: Job, clock: Stopwatch, side_by_side: bool = True, sear
             for name, seconds in result.seconds.items():
                 clock.add(name, seconds)
     if search and job.manifest is None:   # a shard's part has no search index of its own: merge makes it
-        _index_search(job.sites, clock)
+        _index_search(job.sites, job.work, clock)
     if not job.incremental and job.manifest is None:
         with clock.stage("write"):
             for lang in languages.codes():
@@ -366,14 +366,16 @@ def _compile_templates(root: Path) -> None:
     _compiled.update(stamps)
 
 
-def _index_search(sites: dict[str, Path], clock: Stopwatch) -> None:
+def _index_search(sites: dict[str, Path], work: Path, clock: Stopwatch) -> None:
     # Search is indexed once the languages' processes have ended and handed their memory back,
     # one language at a time: Pagefind holds its whole index in memory (about 0.9 GB for a
     # language of 30,000 project pages), and beside MkDocs' processes the build's peak was three
     # times that. In `serve` too, whole, but after the rebuilt pages are shown.
     with clock.stage("search"):
         for lang in languages.codes():
-            search_index.index(sites[lang], NODE_MODULES, languages.get(lang).search)
+            searched = _searched(work, lang)
+            search_index.index(sites[lang], NODE_MODULES, languages.get(lang).search,
+                               searched if searched.is_dir() else None)   # none: no page is searchable
 
 
 class LanguageBuilt(NamedTuple):
@@ -394,10 +396,12 @@ def _build_language(job: Job, lang: str) -> LanguageBuilt:
         # again only the pages whose text changed.
         dirty = (job.incremental and project.exists() and project.read_text(encoding="utf-8") == settings
                  and (site / "index.html").exists())
-        if job.incremental and not dirty and docs.exists():
+        if job.incremental and not dirty:
             # Pages were added, removed or renamed: render afresh, so that no page or download
-            # of the previous content stays behind for MkDocs to publish.
-            shutil.rmtree(docs)
+            # of the previous content stays behind for MkDocs to publish, nor for search.
+            for folder in (docs, _searched(job.work, lang)):
+                if folder.exists():
+                    shutil.rmtree(folder)
         # A full build hands MkDocs its pages in memory; serve's dirty builds compare the
         # pages' dates on disk, so there they are written into the docs folder.
         in_memory: dict[str, bytes] | None = None if job.incremental else {}
@@ -408,8 +412,10 @@ def _build_language(job: Job, lang: str) -> LanguageBuilt:
     with clock.stage("mkdocs"):
         # serve compiles Material's templates once, not at each rebuild (a quarter of a second)
         compiled = job.work / "compiled" if job.incremental else None
+        # A shard's part is not indexed (merge indexes the site): it needs no searched copies.
+        searched = _searched(job.work, lang) if job.manifest is None else None
         mkdocs_engine.build(project, dirty=dirty, pages=in_memory, cache=kept, ready=_made_elsewhere(job, lang),
-                            compiled=compiled)
+                            compiled=compiled, searched=searched)
     if kept is not None:
         with clock.stage("write"):
             kept.keep()
@@ -450,6 +456,11 @@ def _write_unclaimed_downloads(job: Job, lang: str) -> None:
 
 def _downloads(work: Path, lang: str) -> Path:
     return work / "downloads" / lang
+
+
+def _searched(work: Path, lang: str) -> Path:
+    """Where a language's build writes the searched copies of its pages (search_index)."""
+    return work / "searched" / lang
 
 
 def _docs(work: Path, lang: str) -> Path:

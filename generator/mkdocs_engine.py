@@ -23,6 +23,7 @@ from . import languages
 from .config import SiteConfig
 from .page_cache import LanguageCache
 from .render import Navigation
+from .search_index import searched_copy
 from .pages import address
 from .files import copy_if_changed, write_if_changed
 from .ui import text_plain, ui
@@ -236,7 +237,7 @@ def project_file(work: Path, lang: str) -> Path:
 
 def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None = None,
           cache: LanguageCache | None = None, ready: dict[str, Path | None] | None = None,
-          compiled: Path | None = None) -> None:
+          compiled: Path | None = None, searched: Path | None = None) -> None:
     """Build one MkDocs project; MkDocs' own chatter is kept to warnings.
 
     `pages` are pages rendered in memory (render.write_docs), added to those on disk.
@@ -244,6 +245,7 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     other pages keep their HTML. A page of `pages` that `cache` holds is written from it; a
     page in `ready` (by source path) is written from the file given, or not at all for None.
     `compiled`: a folder to keep Material's templates compiled in, for the next build (serve).
+    `searched`: a folder to write the searched copy of each page written into (search_index).
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -251,7 +253,8 @@ def build(config_file: Path, dirty: bool = False, pages: dict[str, bytes] | None
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
     mkdocs_config = load_config(config_file=str(config_file))
-    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache, ready, compiled)
+    mkdocs_config.plugins["portal-pages"] = _PortalPages(pages or {}, mkdocs_config.extra["portal_language"], cache, ready,
+                                                         compiled, searched)
     mkdocs_build(mkdocs_config, dirty=dirty)
 
 
@@ -276,7 +279,8 @@ class _PortalPages:
     """
 
     def __init__(self, pages: dict[str, bytes], lang: str, cache: LanguageCache | None = None,
-                 ready: dict[str, Path | None] | None = None, compiled: Path | None = None):
+                 ready: dict[str, Path | None] | None = None, compiled: Path | None = None,
+                 searched: Path | None = None):
         self.pages = pages
         self.permalink_title = ui("permalink", lang)
         self.html: dict[str, str] = {}      # source path → its HTML, between reading and converting
@@ -289,6 +293,7 @@ class _PortalPages:
         self.keys: dict[str, str] = {}       # source path → its key in the cache
         self.ready = dict(ready or {})       # source path → the file of its HTML made elsewhere (None: not written)
         self.compiled = compiled
+        self.searched = searched
 
     def on_env(self, env, config, files):
         # The theme's JSON (Material's configuration in every page) as UTF-8 rather than \u
@@ -371,11 +376,17 @@ class _PortalPages:
         page.content = None   # written: no later step reads it
         if page.file.src_uri in self.ready:
             made = self.ready[page.file.src_uri]
-            return "" if made is None else made.read_text(encoding="utf-8")   # "": MkDocs writes nothing
-        key = self.keys.get(page.file.src_uri)
-        if key is not None:
-            self.cache.written(key, Path(page.file.abs_dest_path))
-        return self._finished(output)
+            html = "" if made is None else made.read_text(encoding="utf-8")   # "": MkDocs writes nothing
+        else:
+            key = self.keys.get(page.file.src_uri)
+            if key is not None:
+                self.cache.written(key, Path(page.file.abs_dest_path))
+            html = self._finished(output)
+        if self.searched is not None and (copy := searched_copy(html)) is not None:
+            path = self.searched / page.file.dest_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(copy, encoding="utf-8")
+        return html
 
     @staticmethod
     def _finished(output: str) -> str:

@@ -8,12 +8,19 @@ batteries). It runs offline, from the site's own folder, on any static server.
 
 What is indexed is decided by the pages: the part of a page marked `data-pagefind-body`
 (theme/pages/_page.html, on searchable pages only), with its kind and jurisdiction as filters.
+Pagefind reads no more than that and the page's language, but it parses every page whole:
+Material's header, navigation and footer were half its time. So each language's build writes a
+copy of each searchable page cut to its article (searched_copy), in a folder of its own that
+mirrors the site's, and Pagefind indexes that folder into the site. The index is the same as
+from the pages whole, fragment for fragment; the chunks depend on the order the folder lists its files in,
+which is the order the pages were built in.
 """
 from __future__ import annotations
 
 import errno
 import os
 import platform
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -43,8 +50,28 @@ def installed(node_modules: Path) -> bool:
     return binary(node_modules).is_file()
 
 
-def index(site: Path, node_modules: Path, language: str) -> None:
-    """Index one language's built site into `site/pagefind/`, replacing any index there.
+# The element a page's template marks (content is escaped: its text cannot hold a '<').
+BODY = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")
+
+
+def searched_copy(html: str) -> str | None:
+    """What Pagefind needs of a built page: its <html> tag (the language) and the article that
+    holds the searchable part; the page whole if that part is elsewhere; None if the page is
+    not searchable."""
+    found = BODY.search(html)
+    if found is None:
+        return None
+    body = found.start()
+    start, end = html.find("<article"), html.rfind("</article>")
+    root = html.find("<html")
+    if not 0 <= root < start < body < end:
+        return html
+    return f"<!doctype html>{html[root:html.index('>', root) + 1]}<body>{html[start:end + len('</article>')]}</body></html>"
+
+
+def index(site: Path, node_modules: Path, language: str, pages: Path | None = None) -> None:
+    """Index one language's built site into `site/pagefind/`, replacing any index there: the
+    searched copies of its pages in `pages` when given, else its pages whole.
 
     Each language's site is one language, indexed as its row's search language (an ISO 639-1
     code: zh-Hans and zh-Hant pages are both segmented as zh); Pagefind's script finds that
@@ -56,7 +83,7 @@ def index(site: Path, node_modules: Path, language: str) -> None:
     fresh, stale = site / f".{FOLDER}.new", site / f".{FOLDER}.old"
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
-    result = subprocess.run([str(binary(node_modules)), "--site", str(site), "--output-path", str(fresh),
+    result = subprocess.run([str(binary(node_modules)), "--site", str(pages or site), "--output-path", str(fresh),
                              "--exclude-selectors", EXCLUDED, "--force-language", language, "--silent"], capture_output=True, text=True, timeout=3600)
     if result.returncode != 0:
         raise OSError(errno.EIO, f"Pagefind could not index {site}: {(result.stderr or result.stdout).strip()[-2000:]}")

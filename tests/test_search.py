@@ -3,12 +3,18 @@ Chinese and in English, answered from the site's own Pagefind index in headless 
 with the site served under a sub-path."""
 from __future__ import annotations
 
+import gzip
+import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from conftest import served
+from generator import search_index
 
 PREFIX = "/portal/"
 ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
@@ -261,3 +267,50 @@ def test_back_to_the_results_after_opening_one(tab, sample_url):
     tab.wait_for_selector(".portal-search__result")
     assert tab.locator(".portal-search__input").input_value() == "储能"
     assert tab.locator(".portal-search__heading a").first.inner_text() == "先进储能材料及动力电池"
+
+
+def fragments(index: Path) -> dict[str, dict]:
+    """Each page Pagefind indexed, by address: its words, filters, meta and anchors."""
+    pages = {}
+    for path in (index / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        pages[fragment["url"]] = fragment
+    return pages
+
+
+def test_the_index_made_from_searched_copies_is_the_index_of_the_pages_whole(sample_site, tmp_path):
+    """The build has Pagefind read each searchable page cut to its article (searched_copy); the
+    index it ships has every page, word, filter, meta and anchor that Pagefind finds in the
+    built pages read whole."""
+    from generator.build import NODE_MODULES
+
+    for site, index, language in [(sample_site, sample_site / "pagefind", "zh"), (sample_site / "en", sample_site / "en" / "pagefind", "en")]:
+        whole = tmp_path / f"whole-{language}"
+        pages = tmp_path / f"pages-{language}"
+        for page in site.rglob("*.html"):   # the language's own pages, not the other's under en/
+            relative = page.relative_to(site)
+            if relative.parts[0] not in ("en", "pagefind"):
+                (pages / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(page, pages / relative)
+        subprocess.run([str(search_index.binary(NODE_MODULES)), "--site", str(pages), "--output-path", str(whole),
+                        "--exclude-selectors", search_index.EXCLUDED, "--force-language", language, "--silent"],
+                       check=True, timeout=300)
+        shipped, expected = fragments(index), fragments(whole)
+        assert len(shipped) > 40 and shipped == expected
+
+
+def test_a_searched_copy_is_the_article_of_a_searchable_page():
+    page = ('<!doctype html><html lang="en" class="no-js"><head><title>T</title></head><body><header>menu</header>'
+            '<article class="md-content__inner"><div data-pagefind-body><h1>Title</h1>text</div></article>'
+            '<footer>f</footer></body></html>')
+    copy = search_index.searched_copy(page)
+    assert copy == ('<!doctype html><html lang="en" class="no-js"><body><article class="md-content__inner">'
+                    '<div data-pagefind-body><h1>Title</h1>text</div></article></body></html>')
+    assert search_index.searched_copy(page.replace(" data-pagefind-body", "")) is None
+    # The words as text (escaped, as content always is) do not make a page searchable.
+    assert search_index.searched_copy(page.replace("<div data-pagefind-body>", "&lt;div data-pagefind-body&gt;<div>")) is None
+    outside = page.replace('<header>menu</header>', '<header data-pagefind-body>menu</header>').replace(
+        "<div data-pagefind-body>", "<div>")
+    assert search_index.searched_copy(outside) == outside   # marked outside the article: the page whole
