@@ -20,7 +20,6 @@ from __future__ import annotations
 import errno
 import os
 import platform
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,23 +49,33 @@ def installed(node_modules: Path) -> bool:
     return binary(node_modules).is_file()
 
 
-# The element a page's template marks (content is escaped: its text cannot hold a '<').
-BODY = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")
+ATTRIBUTE = "data-pagefind-body"
 
 
 def searched_copy(html: str) -> str | None:
     """What Pagefind needs of a built page: its <html> tag (the language) and the article that
     holds the searchable part; the page whole if that part is elsewhere; None if the page is
     not searchable."""
-    found = BODY.search(html)
-    if found is None:
+    body = _marked_element(html)
+    if body < 0:
         return None
-    body = found.start()
     start, end = html.find("<article"), html.rfind("</article>")
     root = html.find("<html")
     if not 0 <= root < start < body < end:
         return html
     return f"<!doctype html>{html[root:html.index('>', root) + 1]}<body>{html[start:end + len('</article>')]}</body></html>"
+
+
+def _marked_element(html: str) -> int:
+    """Where the tag that carries the attribute starts, or -1. The words in a page's text are
+    not it: content is escaped, so a '>' ends the last tag before them."""
+    at = html.find(ATTRIBUTE)
+    while at >= 0:
+        tag = html.rfind("<", 0, at)
+        if tag >= 0 and html.find(">", tag, at) < 0:
+            return tag
+        at = html.find(ATTRIBUTE, at + len(ATTRIBUTE))
+    return -1
 
 
 def index(site: Path, node_modules: Path, language: str, pages: Path | None = None) -> None:
