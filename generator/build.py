@@ -297,7 +297,7 @@ def edited_pages(pages: list, edited: dict[str, set[int]]) -> frozenset[str]:
 
 def index_search_in_place(out: Path) -> None:
     """For `serve`: index each language of the preview for search again, after the rebuilt
-    pages are shown (Pagefind indexes every page: most of an edit's rebuild at 100 chains)."""
+    pages are shown (Pagefind indexes every page, about 2 s at 100 chains)."""
     _index_search(preview_sites(out), _preview_work(out), Stopwatch())
 
 
@@ -368,7 +368,7 @@ def _compile_templates(root: Path) -> None:
 
 def _index_search(sites: dict[str, Path], work: Path, clock: Stopwatch) -> None:
     # Search is indexed once the languages' processes have ended and handed their memory back,
-    # one language at a time: Pagefind holds its whole index in memory (about 0.9 GB for a
+    # one language at a time: Pagefind holds its whole index in memory (about 0.7 GB for a
     # language of 30,000 project pages), and beside MkDocs' processes the build's peak was three
     # times that. In `serve` too, whole, but after the rebuilt pages are shown.
     with clock.stage("search"):
