@@ -381,23 +381,24 @@ class _PortalPages:
             key = self.keys.get(page.file.src_uri)
             if key is not None:
                 self.cache.written(key, Path(page.file.abs_dest_path))
-            html = self._finished(output)
+            html = self.shells.finished(page.file.src_uri, output)
         if self.searched is not None and (copy := searched_copy(html)) is not None:
             path = self.searched / page.file.dest_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(copy, encoding="utf-8")
         return html
 
-    @staticmethod
-    def _finished(output: str) -> str:
-        # Around the article, Material's header, sidebar and footer: blocks and flex boxes,
-        # where a line break between two tags draws nothing (the screenshots before and after
-        # are the same to the pixel). Dropped there, it is 190 bytes of each of 60,000 pages at
-        # 1,000 chains. The article keeps its line breaks: between two inline elements one is a space.
-        start, end = output.find("<article"), output.rfind("</article>")
-        if start < 0:
-            return _squeezed(output, _lines)
-        return _chrome(output[:start]) + _squeezed(output[start:end], _lines) + _chrome(output[end:])
+
+def _finished(output: str) -> str:
+    """A page as it is written: squeezed around its article, its article's lines unindented."""
+    # Around the article, Material's header, sidebar and footer: blocks and flex boxes,
+    # where a line break between two tags draws nothing (the screenshots before and after
+    # are the same to the pixel). Dropped there, it is 190 bytes of each of 60,000 pages at
+    # 1,000 chains. The article keeps its line breaks: between two inline elements one is a space.
+    start, end = output.find("<article"), output.rfind("</article>")
+    if start < 0:
+        return _squeezed(output, _lines)
+    return _chrome(output[:start]) + _squeezed(output[start:end], _lines) + _chrome(output[end:])
 
 
 def _chrome(html: str) -> str:
@@ -468,12 +469,14 @@ class _Shells:
     def __init__(self, material):
         self.material = material
         self.shapes: dict[tuple, dict] = {}
+        self.poured: dict[str, tuple[dict, list[tuple[str, str]]]] = {}   # source path → its shape, values
 
     def page(self, page, context) -> str:
         values = self._values(page)
-        shape = self.shapes.setdefault(self._shape(page), {"pages": 0, "shell": None})
+        shape = self.shapes.setdefault(self._shape(page), {"pages": 0, "shell": None, "finished": 0})
         shape["pages"] += 1
         if shape["pages"] > 2 and shape["shell"] and shape["pages"] % self.VERIFY_EVERY:
+            self.poured[page.file.src_uri] = (shape, values)
             return self._pour(shape["shell"], values)
         html = self.material.render(context)
         if shape["pages"] == 1:
@@ -483,6 +486,41 @@ class _Shells:
                 raise RuntimeError(f"{page.file.src_uri}: the page poured into its shell differs from Material's")
             shape["shell"] = None   # this shape is rendered by Material throughout
         return html
+
+    def finished(self, src_uri: str, output: str) -> str:
+        """The page at `src_uri`, which MkDocs rendered as `output`, as it is written (_finished).
+
+        A poured page is poured again into its shell squeezed, squeezed once for its shape:
+        squeezing the chrome of each page took a quarter of MkDocs' stage. The two are the same
+        when no value of the chrome can change what the squeeze does around it (_inert); the
+        first page of a shape poured so, and every VERIFY_EVERY-th, is compared with the page
+        squeezed whole, and a difference is an error in this class, which stops the build.
+        """
+        shape, values = self.poured.pop(src_uri, (None, None))
+        if shape is None or not all(_inert(value) for name, value in values if name != "content"):
+            return _finished(output)
+        if "squeezed" not in shape:
+            shape["squeezed"] = self._squeezed(shape["shell"])
+        if shape["squeezed"] is None:
+            return _finished(output)
+        head, article, foot = shape["squeezed"]
+        html = self._pour(head, values) + _squeezed(self._pour(article, values), _lines) + self._pour(foot, values)
+        shape["finished"] += 1
+        if (shape["finished"] - 1) % self.VERIFY_EVERY == 0 and html != _finished(output):
+            raise RuntimeError(f"{src_uri}: the page poured into its squeezed shell differs from the page squeezed")
+        return html
+
+    @classmethod
+    def _squeezed(cls, shell: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+        """The shell's chrome before and after the article squeezed, and its article as it is
+        (_finished); None unless the content's slot is in the article, and only there."""
+        marked = "".join(part if i % 2 == 0 else cls._MARK.format(part) for i, part in enumerate(shell))
+        start, end = marked.find("<article"), marked.rfind("</article>")
+        content = cls._MARK.format("content")
+        if start < 0 or end < start or marked.count(content) != 1 or content not in marked[start:end]:
+            return None
+        return (cls._SLOT.split(_chrome(marked[:start])), cls._SLOT.split(marked[start:end]),
+                cls._SLOT.split(_chrome(marked[end:])))
 
     @staticmethod
     def _values(page) -> list[tuple[str, str]]:
@@ -518,6 +556,13 @@ class _Shells:
     def _pour(shell: list[str], values: list[tuple[str, str]]) -> str:
         value = dict(values)
         return "".join(part if i % 2 == 0 else value[part] for i, part in enumerate(shell))
+
+
+def _inert(value: str) -> bool:
+    """Whether the squeeze does the same around `value` as around a slot's mark in its place
+    (non-blank text, no tag, line break or white space at its ends, like the mark), so that a
+    shell squeezed once can take it."""
+    return bool(value) and value == value.strip() and not any(c in value for c in "<>\n\x00")
 
 
 # Material's announcement bar and dialog, empty on every page: the portal announces nothing,
