@@ -173,3 +173,25 @@ def test_the_published_json_schema_says_what_the_rules_across_fields_say():
             yaml.safe_load((corpus / bad).read_text(encoding="utf-8")))}
         expected = {("targets", i) for i in (1, 2, 3, 4, 5)} if kind == "chain" else {("processes", 0), ("processes", 1)}
         assert expected <= refused, refused
+
+
+def test_a_unit_s_chains_are_the_chains_of_its_jurisdiction_that_name_it():
+    """portal.chains_of_unit, answered from an index, against a scan of the jurisdiction's
+    chains, for every unit of the sample: assigned to a chain (a lead bureau) or listed as
+    one of its enterprises."""
+    from conftest import REPO
+
+    portal = pipeline.check(REPO).portal
+    seen = {"assigned": 0, "enterprise": 0}
+    for unit in portal.all("unit"):
+        scanned = []
+        for chain in portal.chains_of(portal.jurisdiction_of(unit)):
+            assigned, listed = (any(entry.unit == unit.id for entry in entries) for entries in (chain.units, chain.enterprises))
+            seen["assigned"] += assigned
+            seen["enterprise"] += listed
+            if assigned or listed:
+                scanned.append(chain)
+        assert portal.chains_of_unit(unit) == scanned, unit.id
+    assert seen["assigned"] > 1 and seen["enterprise"] > 1
+    industry = portal.get("unit", "lvyuan-industry")   # the lead bureau of two chains
+    assert [c.id for c in portal.chains_of_unit(industry)] == ["lvyuan-auto-parts", "lvyuan-high-end-equipment"]
