@@ -2,6 +2,7 @@
 language sets text: headings, lists, counts, remarks."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from . import languages
@@ -50,6 +51,7 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "
                 "vs", "via", "with", "from", "into"}
 
 
+@functools.lru_cache(maxsize=1 << 16)   # a page sets its chain's, jurisdiction's and section's names again
 def title_case(text: str) -> str:
     """English in title case, as headings are: 'investor pool and project pool' → 'Investor Pool
     and Project Pool'. Words already holding a capital or a digit (5G, SMEs, iPhone) stay as written."""
