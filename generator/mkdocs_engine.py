@@ -395,10 +395,17 @@ def _finished(output: str) -> str:
     # where a line break between two tags draws nothing (the screenshots before and after
     # are the same to the pixel). Dropped there, it is 190 bytes of each of 60,000 pages at
     # 1,000 chains. The article keeps its line breaks: between two inline elements one is a space.
-    start, end = output.find("<article"), output.rfind("</article>")
-    if start < 0:
+    parts = _around_article(output)
+    if parts is None:
         return _squeezed(output, _lines)
-    return _chrome(output[:start]) + _squeezed(output[start:end], _lines) + _chrome(output[end:])
+    head, article, foot = parts
+    return _chrome(head) + _squeezed(article, _lines) + _chrome(foot)
+
+
+def _around_article(html: str) -> tuple[str, str, str] | None:
+    """`html` before Material's article, the article, and from its closing tag on; None without one."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    return None if start < 0 else (html[:start], html[start:end], html[end:])
 
 
 def _chrome(html: str) -> str:
@@ -500,7 +507,7 @@ class _Shells:
         if shape is None or not all(_inert(value) for name, value in values if name != "content"):
             return _finished(output)
         if "squeezed" not in shape:
-            shape["squeezed"] = self._squeezed(shape["shell"])
+            shape["squeezed"] = self._squeezed_shell(shape["shell"])
         if shape["squeezed"] is None:
             return _finished(output)
         head, article, foot = shape["squeezed"]
@@ -511,16 +518,15 @@ class _Shells:
         return html
 
     @classmethod
-    def _squeezed(cls, shell: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    def _squeezed_shell(cls, shell: list[str]) -> tuple[list[str], list[str], list[str]] | None:
         """The shell's chrome before and after the article squeezed, and its article as it is
         (_finished); None unless the content's slot is in the article, and only there."""
         marked = "".join(part if i % 2 == 0 else cls._MARK.format(part) for i, part in enumerate(shell))
-        start, end = marked.find("<article"), marked.rfind("</article>")
-        content = cls._MARK.format("content")
-        if start < 0 or end < start or marked.count(content) != 1 or content not in marked[start:end]:
+        parts, content = _around_article(marked), cls._MARK.format("content")
+        if parts is None or marked.count(content) != 1 or content not in parts[1]:
             return None
-        return (cls._SLOT.split(_chrome(marked[:start])), cls._SLOT.split(marked[start:end]),
-                cls._SLOT.split(_chrome(marked[end:])))
+        head, article, foot = parts
+        return cls._SLOT.split(_chrome(head)), cls._SLOT.split(article), cls._SLOT.split(_chrome(foot))
 
     @staticmethod
     def _values(page) -> list[tuple[str, str]]:

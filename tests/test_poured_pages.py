@@ -144,7 +144,7 @@ def test_a_shell_squeezed_once_takes_any_inert_values_as_the_page_squeezed_whole
                                                                              "</article>" + end]
         shell += [part for name, piece in foot for part in (name, piece)]
         values = [("content", content), *chosen.items()]
-        head, article, tail = _Shells._squeezed(shell)
+        head, article, tail = _Shells._squeezed_shell(shell)
         poured = _Shells._pour(head, values) + mkdocs_engine._squeezed(_Shells._pour(article, values),
                                                                        mkdocs_engine._lines) + _Shells._pour(tail, values)
         assert poured == mkdocs_engine._finished(_Shells._pour(shell, values))
